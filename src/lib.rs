@@ -1,0 +1,8 @@
+//! 医保转移接续指南: a server-rendered site that explains how to move basic medical insurance
+//! (医保关系转移接续) and file for treatment elsewhere (异地就医备案).
+//!
+//! - [`content`]: guides and FAQ from `content/`, checked and rendered at start-up;
+//! - [`web`]: the actix-web layer (handlers, templates, middleware).
+
+pub mod content;
+pub mod web;

@@ -1,0 +1,63 @@
+use clap::Parser;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use yibao::web::{self, AppState, Settings};
+
+/// 医保转移接续指南：网站服务器。
+///
+/// Serves the guides, the FAQ and search, and the personal transfer plan.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Cli {
+    /// 监听地址 / address to listen on
+    #[arg(long, env = "YIBAO_ADDR", default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// 内容目录（指南、常见问题、数据）/ content directory
+    #[arg(long, env = "YIBAO_CONTENT", default_value = "content")]
+    content: PathBuf,
+    /// 数据目录（SQLite 搜索索引；不可写时索引放在内存里）/ data directory
+    #[arg(long, env = "YIBAO_DATA", default_value = "data")]
+    data: PathBuf,
+    /// 对外网址，用于 sitemap 和订阅 / public URL for the sitemap and feed
+    #[arg(long, env = "YIBAO_SITE_URL", default_value = "http://127.0.0.1:8080")]
+    site_url: String,
+    /// 工作线程数（默认等于 CPU 核数）/ worker threads (default: one per core)
+    #[arg(long, env = "YIBAO_WORKERS")]
+    workers: Option<usize>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt().with_target(false).init();
+    let settings = Settings {
+        content_dir: cli.content,
+        data_dir: cli.data,
+        site_url: cli.site_url,
+    };
+    let state = match AppState::load(&settings) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match TcpListener::bind(&cli.addr) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("无法监听 {}：{e}", cli.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!("serving on http://{}", cli.addr);
+    let result = actix_web::rt::System::new().block_on(async move {
+        web::server(actix_web::web::Data::new(state), listener, cli.workers)?.await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

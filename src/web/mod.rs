@@ -1,0 +1,239 @@
+//! The web layer: actix-web handlers, templates, middleware. Domain logic lives in
+//! `content`, `search` and `plan`; this module only turns requests into calls and pages.
+
+pub mod assets;
+pub mod cache;
+pub mod error;
+pub mod layout;
+pub mod pages;
+pub mod query;
+
+use crate::content::{ContentError, Library};
+use actix_web::dev::{Server, Service};
+use actix_web::http::header;
+use actix_web::{App, HttpResponse, HttpServer, guard, middleware, web};
+use assets::Assets;
+use cache::CachedPage;
+use layout::{Layout, Nav};
+use pages::feeds::Feeds;
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Where the app finds its content and keeps its data.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub content_dir: PathBuf,
+    pub data_dir: PathBuf,
+    /// The public address, for the sitemap and feed (`https://example.cn`).
+    pub site_url: String,
+}
+
+/// Why the app could not start.
+#[derive(Debug)]
+pub enum StartupError {
+    Content(ContentError),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for StartupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartupError::Content(e) => write!(f, "内容有误，无法启动：{e}"),
+            StartupError::Io(e) => write!(f, "无法启动：{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StartupError {}
+
+/// Everything the handlers share, built once at start-up and read-only afterwards.
+pub struct AppState {
+    pub lib: Library,
+    pub assets: Assets,
+    pub pages: HashMap<String, CachedPage>,
+    pub not_found: CachedPage,
+    pub server_error: CachedPage,
+    pub feeds: Feeds,
+}
+
+impl AppState {
+    /// Loads and checks the content, then renders every request-independent page.
+    pub fn load(settings: &Settings) -> Result<AppState, StartupError> {
+        let lib = Library::load(&settings.content_dir).map_err(StartupError::Content)?;
+        let assets = Assets::build();
+        let ctx = pages::Ctx {
+            lib: &lib,
+            assets: &assets,
+        };
+        let pages = pages::prerender(&ctx);
+        let not_found = pages::errors::not_found_page(&ctx);
+        let server_error = pages::errors::server_error_page(&ctx);
+        let feeds = Feeds::build(&lib, &settings.site_url);
+        Ok(AppState {
+            lib,
+            assets,
+            pages,
+            not_found,
+            server_error,
+            feeds,
+        })
+    }
+
+    /// The frame for a page rendered per request.
+    pub fn layout(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        nav: Nav,
+        large: bool,
+    ) -> Layout<'_> {
+        pages::Ctx {
+            lib: &self.lib,
+            assets: &self.assets,
+        }
+        .layout(title, description, path, nav, large)
+    }
+}
+
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The routes and middleware: used by `main` and by the tests.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let get = || guard::Any(guard::Get()).or(guard::Head());
+    cfg.route("/", web::route().guard(get()).to(pages::home::handler))
+        .route(
+            "/guides/",
+            web::route().guard(get()).to(pages::guides::index),
+        )
+        .route(
+            "/guides",
+            web::route().guard(get()).to(|| redirect("/guides/")),
+        )
+        .route(
+            "/guides/{slug}",
+            web::route().guard(get()).to(pages::guides::guide),
+        )
+        .route("/faq/", web::route().guard(get()).to(pages::faq::index))
+        .route("/faq", web::route().guard(get()).to(|| redirect("/faq/")))
+        .route(
+            "/faq/{slug}",
+            web::route().guard(get()).to(pages::faq::entry),
+        )
+        .route(
+            "/about",
+            web::route().guard(get()).to(pages::about::handler),
+        )
+        .route(
+            "/settings/text",
+            web::route().guard(get()).to(pages::settings::text_size),
+        )
+        .route("/static/{file}", web::route().guard(get()).to(static_file))
+        .route(
+            "/sitemap.xml",
+            web::route().guard(get()).to(pages::feeds::sitemap),
+        )
+        .route(
+            "/robots.txt",
+            web::route().guard(get()).to(pages::feeds::robots),
+        )
+        .route(
+            "/feed.xml",
+            web::route().guard(get()).to(pages::feeds::atom),
+        )
+        .route(
+            "/healthz",
+            web::route().guard(get()).to(pages::feeds::healthz),
+        )
+        .default_service(web::to(|| async { HttpResponse::NotFound().finish() }));
+}
+
+async fn redirect(to: &'static str) -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, to))
+        .finish()
+}
+
+async fn static_file(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    file: web::Path<String>,
+) -> HttpResponse {
+    match state.assets.by_file(&file) {
+        Some(a) => a.body.respond(
+            &req,
+            actix_web::http::StatusCode::OK,
+            a.content_type,
+            "public, max-age=31536000, immutable",
+        ),
+        None => HttpResponse::NotFound().finish(),
+    }
+}
+
+/// Builds the HTTP server on `listener` (port 0 in tests). Call `.await` on the result to run.
+pub fn server(
+    state: web::Data<AppState>,
+    listener: TcpListener,
+    workers: Option<usize>,
+) -> std::io::Result<Server> {
+    let mut http = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(16 * 1024))
+            .configure(configure)
+            .wrap_fn(|req, srv| {
+                // Not GET/HEAD: answer 405 here; either way, error responses become pages.
+                let step = match error::only_get(&req) {
+                    Some(refusal) => Err(req.into_response(refusal)),
+                    None => Ok(srv.call(req)),
+                };
+                async move {
+                    let res = match step {
+                        Ok(fut) => fut.await?.map_into_boxed_body(),
+                        Err(refused) => refused,
+                    };
+                    Ok::<_, actix_web::Error>(error::error_pages(res))
+                }
+            })
+            .wrap(middleware::Compress::default())
+            .wrap(
+                middleware::DefaultHeaders::new()
+                    .add((header::CONTENT_SECURITY_POLICY, CSP))
+                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                    .add((header::REFERRER_POLICY, "same-origin"))
+                    .add((header::X_FRAME_OPTIONS, "DENY"))
+                    .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+                    .add(("Cross-Origin-Opener-Policy", "same-origin")),
+            )
+            .wrap_fn(|req, srv| {
+                let started = Instant::now();
+                let method = req.method().clone();
+                let path = req.path().to_string();
+                let fut = srv.call(req);
+                async move {
+                    let res = fut.await;
+                    if let Ok(r) = &res {
+                        tracing::info!(
+                            method = %method,
+                            path = %path,
+                            status = r.status().as_u16(),
+                            ms = format_args!("{:.2}", started.elapsed().as_secs_f64() * 1000.0),
+                            "request"
+                        );
+                    }
+                    res
+                }
+            })
+    })
+    .client_request_timeout(Duration::from_secs(5))
+    .client_disconnect_timeout(Duration::from_secs(2))
+    .keep_alive(Duration::from_secs(15))
+    .shutdown_timeout(10);
+    if let Some(n) = workers {
+        http = http.workers(n);
+    }
+    Ok(http.listen(listener)?.run())
+}

@@ -1,0 +1,119 @@
+//! `/faq/` (by category) and `/faq/<slug>` (one question, with FAQPage JSON-LD).
+
+use super::{Ctx, serve};
+use crate::content::{CATEGORIES, Faq, Guide};
+use crate::web::AppState;
+use crate::web::cache::CachedPage;
+use crate::web::layout::{DateExt, Layout, Nav};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+struct Category<'a> {
+    name: &'static str,
+    id: &'static str,
+    items: Vec<&'a Faq>,
+}
+
+#[derive(Template)]
+#[template(path = "faq_index.html")]
+struct FaqIndexTemplate<'a> {
+    layout: Layout<'a>,
+    count: usize,
+    categories: Vec<Category<'a>>,
+}
+
+pub fn index_page(ctx: &Ctx) -> CachedPage {
+    CachedPage::new(|large| {
+        let categories = CATEGORIES
+            .iter()
+            .enumerate()
+            .map(|(i, (name, id))| Category {
+                name,
+                id,
+                items: ctx.lib.faqs.iter().filter(|f| f.category == i).collect(),
+            })
+            .filter(|c| !c.items.is_empty())
+            .collect();
+        FaqIndexTemplate {
+            layout: ctx.layout(
+                "常见问题",
+                "医保转移接续、异地就医备案的常见问题，按分类列出，每题先给一句话答案。",
+                "/faq/",
+                Nav::Faq,
+                large,
+            ),
+            count: ctx.lib.faqs.len(),
+            categories,
+        }
+        .render()
+        .expect("faq index template")
+    })
+}
+
+#[derive(Template)]
+#[template(path = "faq.html")]
+struct FaqTemplate<'a> {
+    layout: Layout<'a>,
+    faq: &'a Faq,
+    category_id: &'static str,
+    guides: Vec<&'a Guide>,
+    related: Vec<&'a Faq>,
+    json_ld: String,
+}
+
+/// schema.org FAQPage for one question; `</` is escaped so the JSON cannot end the script element.
+fn json_ld(faq: &Faq) -> String {
+    let answer = format!("{} {}", faq.short_answer, faq.text);
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [{
+            "@type": "Question",
+            "name": faq.question,
+            "acceptedAnswer": { "@type": "Answer", "text": answer }
+        }]
+    })
+    .to_string()
+    .replace("</", "<\\/")
+}
+
+pub fn faq_page(ctx: &Ctx, faq: &Faq) -> CachedPage {
+    CachedPage::new(|large| {
+        FaqTemplate {
+            layout: ctx.layout(
+                &faq.question,
+                &faq.short_answer,
+                &faq.path(),
+                Nav::Faq,
+                large,
+            ),
+            faq,
+            category_id: CATEGORIES[faq.category].1,
+            guides: faq
+                .related_guides
+                .iter()
+                .filter_map(|s| ctx.lib.guide(s))
+                .collect(),
+            related: faq
+                .related_faq
+                .iter()
+                .filter_map(|s| ctx.lib.faq(s))
+                .collect(),
+            json_ld: json_ld(faq),
+        }
+        .render()
+        .expect("faq template")
+    })
+}
+
+pub async fn index(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    serve(&state, &req, "/faq/")
+}
+
+pub async fn entry(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    serve(&state, &req, &format!("/faq/{slug}"))
+}

@@ -1,0 +1,237 @@
+//! Shared test fixtures: the running app, an HTTP client, the browser and validator tools.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+use yibao::web::{self, AppState, Settings};
+
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Where tests leave things for a person to look at (screenshots, PDFs, validator input).
+pub fn artifacts(sub: &str) -> PathBuf {
+    let d = repo("target/test-artifacts").join(sub);
+    std::fs::create_dir_all(&d).expect("artifact dir");
+    d
+}
+
+pub fn settings() -> Settings {
+    Settings {
+        content_dir: repo("content"),
+        data_dir: artifacts("data"),
+        site_url: "https://example.test".into(),
+    }
+}
+
+/// The app, started once for the whole test binary. Returns its base URL.
+pub fn app() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let state = AppState::load(&settings()).unwrap_or_else(|e| panic!("{e}"));
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+        let addr = listener.local_addr().expect("local addr");
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                web::server(actix_web::web::Data::new(state), listener, Some(2))
+                    .expect("server")
+                    .await
+            })
+        });
+        format!("http://{addr}")
+    })
+}
+
+pub fn url(path: &str) -> String {
+    format!("{}{path}", app())
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("client")
+}
+
+pub async fn get(path: &str) -> reqwest::Response {
+    client().get(url(path)).send().await.expect("request")
+}
+
+pub async fn get_text(path: &str) -> (u16, String) {
+    let r = get(path).await;
+    let status = r.status().as_u16();
+    (status, r.text().await.expect("body"))
+}
+
+/// One URL of every kind of page the site has, for validators and browser checks.
+pub fn page_types() -> Vec<String> {
+    let lib = yibao::content::Library::load(&repo("content")).expect("content");
+    let mut v = vec![
+        "/".to_string(),
+        "/guides/".into(),
+        "/faq/".into(),
+        "/about".into(),
+        "/no-such-page".into(),
+    ];
+    let long = lib
+        .guides
+        .iter()
+        .max_by_key(|g| g.html.len())
+        .expect("a guide");
+    v.push(long.path());
+    if let Some(f) = lib.faqs.first() {
+        v.push(f.path());
+    }
+    v
+}
+
+/// In CI a missing tool is a failure; on a laptop it is a loud skip.
+pub fn require(what: &str, path: &Path) -> bool {
+    if path.exists() {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "{what} is missing at {} (CI must install it: see .ci/run)",
+            path.display()
+        );
+    }
+    eprintln!(
+        "\n!!!!! SKIPPED: {what} not found at {} — run .ci/run or install it !!!!!\n",
+        path.display()
+    );
+    false
+}
+
+pub fn chromium_path() -> PathBuf {
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/chromium".into())
+}
+
+/// A chromedriver for the whole binary; `None` when Chromium is absent (outside CI).
+pub fn chromedriver() -> Option<&'static str> {
+    static DRIVER: OnceLock<Option<(String, Mutex<Child>)>> = OnceLock::new();
+    DRIVER
+        .get_or_init(|| {
+            let bin = std::env::var_os("CHROMEDRIVER")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| "/usr/bin/chromedriver".into());
+            if !require("chromedriver", &bin) || !require("chromium", &chromium_path()) {
+                return None;
+            }
+            let port = TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let child = Command::new(bin)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start chromedriver");
+            let base = format!("http://127.0.0.1:{port}");
+            for _ in 0..100 {
+                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Some((base, Mutex::new(child)))
+        })
+        .as_ref()
+        .map(|(b, _)| b.as_str())
+}
+
+pub mod browser {
+    use super::*;
+    use thirtyfour::prelude::*;
+
+    /// A fresh headless Chromium at `width`×900, JavaScript on or off.
+    pub async fn open(width: u32, javascript: bool) -> Option<WebDriver> {
+        let driver_url = chromedriver()?;
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(chromium_path().to_str().unwrap()).unwrap();
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--lang=zh-CN",
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        caps.add_arg(&format!("--window-size={width},900")).unwrap();
+        if !javascript {
+            caps.add_arg("--blink-settings=scriptEnabled=false")
+                .unwrap();
+        }
+        let driver = WebDriver::new(driver_url, caps)
+            .await
+            .expect("webdriver session");
+        // The window size includes no browser chrome in headless mode, but set it exactly.
+        driver
+            .set_window_rect(0, 0, width, 900)
+            .await
+            .expect("window size");
+        Some(driver)
+    }
+
+    /// The page's width beyond the viewport: 0 when nothing scrolls sideways.
+    pub async fn sideways_overflow(driver: &WebDriver) -> i64 {
+        let r = driver
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await
+            .expect("script");
+        r.json().as_i64().expect("number")
+    }
+
+    pub fn tools_dir() -> PathBuf {
+        repo("tools/node_modules")
+    }
+
+    /// Runs axe-core (WCAG 2.1 A/AA) in the page and returns the violations, as
+    /// "rule: help (selector)" lines.
+    pub async fn axe_violations(driver: &WebDriver) -> Option<Vec<String>> {
+        let axe = tools_dir().join("axe-core/axe.min.js");
+        if !require("axe-core (npm)", &axe) {
+            return None;
+        }
+        let src = std::fs::read_to_string(axe).expect("axe source");
+        driver.execute(&src, vec![]).await.expect("inject axe");
+        let r = driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0,3).join(', ') + ')')))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe run");
+        Some(serde_json_values(r.json()))
+    }
+
+    fn serde_json_values(v: &serde_json::Value) -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,142 @@
+//! Checks on the shipped content itself (not on the loader): freshness, sources,
+//! categories, duplicates, and the numbers the plan also uses.
+
+use crate::helpers::repo;
+use chrono::{Duration, NaiveDate};
+use std::collections::HashSet;
+use yibao::content::{CATEGORIES, Library};
+
+fn lib() -> Library {
+    Library::load(&repo("content")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Content must have been checked against the sources within the last 12 months.
+fn fresh(d: NaiveDate) -> bool {
+    let today = chrono::Utc::now().date_naive();
+    d <= today + Duration::days(1) && d >= today - Duration::days(365)
+}
+
+#[test]
+fn the_library_is_big_enough() {
+    let l = lib();
+    assert!(l.guides.len() >= 16, "{} guides", l.guides.len());
+    assert!(l.faqs.len() >= 100, "{} FAQ entries", l.faqs.len());
+}
+
+#[test]
+fn every_page_has_sources_and_a_recent_check_date() {
+    let l = lib();
+    for g in &l.guides {
+        assert!(!g.sources.is_empty(), "{}", g.slug);
+        assert!(fresh(g.updated), "{} updated {}", g.slug, g.updated);
+    }
+    for f in &l.faqs {
+        assert!(!f.sources.is_empty(), "{}", f.slug);
+        assert!(fresh(f.updated), "{} updated {}", f.slug, f.updated);
+        assert!(f.category < CATEGORIES.len());
+        assert!(!f.related_guides.is_empty(), "{} links no guide", f.slug);
+    }
+}
+
+#[test]
+fn every_category_has_questions() {
+    let l = lib();
+    for (i, (name, _)) in CATEGORIES.iter().enumerate() {
+        assert!(
+            l.faqs.iter().any(|f| f.category == i),
+            "no question in {name}"
+        );
+    }
+}
+
+/// Questions normalised (punctuation and spaces dropped) must all differ, and no two may
+/// share almost all their characters.
+#[test]
+fn no_two_questions_are_duplicates() {
+    let l = lib();
+    let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut seen = HashSet::new();
+    for f in &l.faqs {
+        assert!(
+            seen.insert(norm(&f.question)),
+            "duplicate question: {}",
+            f.question
+        );
+    }
+    let bigrams = |s: &str| -> HashSet<(char, char)> {
+        let c: Vec<char> = norm(s).chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    for (i, a) in l.faqs.iter().enumerate() {
+        let ba = bigrams(&a.question);
+        for b in &l.faqs[i + 1..] {
+            let bb = bigrams(&b.question);
+            let inter = ba.intersection(&bb).count() as f64;
+            let union = ba.union(&bb).count() as f64;
+            assert!(
+                inter / union < 0.8,
+                "near-duplicate questions: {} / {}",
+                a.question,
+                b.question
+            );
+        }
+    }
+}
+
+/// The superseded 45-day figure may only appear where it is explained as superseded.
+#[test]
+fn the_old_45_day_rule_is_never_stated_as_current() {
+    let l = lib();
+    for g in &l.guides {
+        for s in &g.sections {
+            if s.text.contains("45个工作日") || s.text.contains("45 个工作日") {
+                assert!(
+                    s.text.contains("旧")
+                        || s.text.contains("取代")
+                        || s.text.contains("误")
+                        || s.text.contains("养老"),
+                    "{}#{} states 45 working days without calling it old: {}",
+                    g.slug,
+                    s.anchor,
+                    s.text
+                );
+            }
+        }
+    }
+}
+
+/// Numbers the plan also states must come from facts.toml: a literal "15个工作日" next to
+/// 转移 would drift from the plan when the rule changes.
+#[test]
+fn shared_numbers_come_from_facts() {
+    let raw_files = std::fs::read_dir(repo("content/guides"))
+        .unwrap()
+        .chain(std::fs::read_dir(repo("content/faq")).unwrap())
+        .map(|e| e.unwrap().path());
+    for p in raw_files {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let body = text.splitn(3, "+++").nth(2).unwrap_or("");
+        for line in body.lines() {
+            // The superseded 2016 procedure (15+15+15), the pension rule and quoted myths keep their numbers.
+            if ["旧", "2016", "养老", "取代", "说法", "各环节"]
+                .iter()
+                .any(|w| line.contains(w))
+            {
+                continue;
+            }
+            for literal in [
+                "10个工作日",
+                "10 个工作日",
+                "15个工作日",
+                "15 个工作日",
+                "12393",
+            ] {
+                assert!(
+                    !line.contains(literal),
+                    "{} writes \"{literal}\" literally; use the {{{{…}}}} placeholder from content/data/facts.toml:\n{line}",
+                    p.display()
+                );
+            }
+        }
+    }
+}
