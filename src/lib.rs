@@ -2,7 +2,9 @@
 //! (医保关系转移接续) and file for treatment elsewhere (异地就医备案).
 //!
 //! - [`content`]: guides and FAQ from `content/`, checked and rendered at start-up;
+//! - [`plan`]: the guided form, the rule engine and the working-day calendar;
 //! - [`web`]: the actix-web layer (handlers, templates, middleware).
 
 pub mod content;
+pub mod plan;
 pub mod web;

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod query;
 
 use crate::content::{ContentError, Library};
+use crate::plan::{Regions, WorkingDayCalendar};
 use actix_web::dev::{Server, Service};
 use actix_web::http::header;
 use actix_web::{App, HttpResponse, HttpServer, guard, middleware, web};
@@ -51,6 +52,10 @@ impl std::error::Error for StartupError {}
 /// Everything the handlers share, built once at start-up and read-only afterwards.
 pub struct AppState {
     pub lib: Library,
+    pub regions: Regions,
+    pub calendar: WorkingDayCalendar,
+    /// The public address without a trailing slash (for the plan's QR code and feeds).
+    pub site_url: String,
     pub assets: Assets,
     pub pages: HashMap<String, CachedPage>,
     pub not_found: CachedPage,
@@ -62,6 +67,18 @@ impl AppState {
     /// Loads and checks the content, then renders every request-independent page.
     pub fn load(settings: &Settings) -> Result<AppState, StartupError> {
         let lib = Library::load(&settings.content_dir).map_err(StartupError::Content)?;
+        let data_file = |name: &str| -> Result<(PathBuf, String), StartupError> {
+            let path = settings.content_dir.join("data").join(name);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| StartupError::Content(ContentError::new(&path, &e.to_string())))?;
+            Ok((path, text))
+        };
+        let (path, text) = data_file("regions.csv")?;
+        let regions = Regions::parse(&text)
+            .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
+        let (path, text) = data_file("holidays.csv")?;
+        let calendar = WorkingDayCalendar::parse(&text)
+            .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
         let assets = Assets::build();
         let ctx = pages::Ctx {
             lib: &lib,
@@ -73,12 +90,24 @@ impl AppState {
         let feeds = Feeds::build(&lib, &settings.site_url);
         Ok(AppState {
             lib,
+            regions,
+            calendar,
+            site_url: settings.site_url.trim_end_matches('/').to_string(),
             assets,
             pages,
             not_found,
             server_error,
             feeds,
         })
+    }
+
+    /// The data the plan's rules read.
+    pub fn plan_data(&self) -> crate::plan::PlanData<'_> {
+        crate::plan::PlanData {
+            regions: &self.regions,
+            calendar: &self.calendar,
+            facts: &self.lib.facts,
+        }
     }
 
     /// The frame for a page rendered per request.
@@ -126,6 +155,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/about",
             web::route().guard(get()).to(pages::about::handler),
+        )
+        .route("/plan", web::route().guard(get()).to(pages::plan::start))
+        .route(
+            "/plan/result",
+            web::route().guard(get()).to(pages::plan::result),
+        )
+        .route(
+            "/plan/result.ics",
+            web::route().guard(get()).to(pages::plan::calendar),
+        )
+        .route(
+            "/plan/{key}",
+            web::route().guard(get()).to(pages::plan::question),
         )
         .route(
             "/settings/text",

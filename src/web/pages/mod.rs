@@ -8,6 +8,7 @@ pub mod faq;
 pub mod feeds;
 pub mod guides;
 pub mod home;
+pub mod plan;
 pub mod settings;
 
 use super::AppState;
@@ -58,6 +59,7 @@ pub fn prerender(ctx: &Ctx) -> HashMap<String, CachedPage> {
         pages.insert(f.path(), faq::faq_page(ctx, f));
     }
     pages.insert("/about".to_string(), about::page(ctx));
+    pages.insert("/plan".to_string(), plan::start_page(ctx));
     pages
 }
 

@@ -1,0 +1,742 @@
+//! The guided form: `/plan` (start), `/plan/<key>` (one question per page), `/plan/result`
+//! (the plan) and `/plan/result.ics` (its dates). The answers live in the query string only.
+
+use super::{Ctx, serve};
+use crate::plan::Answers;
+use crate::plan::answers::{self, Choice, Key, Parsed, Stopped};
+use crate::plan::flow::{self, Node, Outcome};
+use crate::plan::rules::{self, Place, TransferPlan};
+use crate::web::AppState;
+use crate::web::cache::CachedPage;
+use crate::web::error::WebError;
+use crate::web::layout::{DateExt, Layout, Nav, url_encode, wants_large};
+use crate::web::query;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDate, Utc};
+
+/// Today in China (UTC+8, no daylight saving).
+pub fn today() -> NaiveDate {
+    (Utc::now() + chrono::Duration::hours(8)).date_naive()
+}
+
+/// `scheme=employee&status=working…`: the answers in flow order (then `start`).
+pub fn query_of(a: &Answers) -> String {
+    let mut parts: Vec<String> = Key::ALL
+        .iter()
+        .filter_map(|k| {
+            answers::value_of(a, *k).map(|v| format!("{}={}", k.name(), url_encode(&v)))
+        })
+        .collect();
+    if let Some(s) = a.start {
+        parts.push(format!("start={}", s.iso()));
+    }
+    parts.join("&")
+}
+
+fn href(path: &str, a: &Answers) -> String {
+    let q = query_of(a);
+    if q.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{q}")
+    }
+}
+
+fn node_href(node: Node, a: &Answers) -> String {
+    match node {
+        Node::Ask(k) => href(&format!("/plan/{}", k.name()), a),
+        Node::Done(_) => href("/plan/result", a),
+    }
+}
+
+fn see_other(to: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+// ---------- /plan ----------
+
+#[derive(Template)]
+#[template(path = "plan_start.html")]
+struct StartTemplate<'a> {
+    layout: Layout<'a>,
+}
+
+pub fn start_page(ctx: &Ctx) -> CachedPage {
+    CachedPage::new(|large| {
+        let mut layout = ctx.layout(
+            "生成我的转移方案",
+            "回答几个问题，得到写明步骤、材料和日期的个人医保转移方案。",
+            "/plan",
+            Nav::Plan,
+            large,
+        );
+        layout.noindex = true;
+        StartTemplate { layout }
+            .render()
+            .expect("plan start template")
+    })
+}
+
+pub async fn start(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    serve(&state, &req, "/plan")
+}
+
+// ---------- the questions ----------
+
+/// The wording of each question.
+struct QuestionText {
+    title: &'static str,
+    hint: &'static str,
+    /// Short label for the answers summary.
+    short: &'static str,
+    required: &'static str,
+}
+
+fn text(key: Key, retired: bool) -> QuestionText {
+    let q = |title, hint, short, required| QuestionText {
+        title,
+        hint,
+        short,
+        required,
+    };
+    match key {
+        Key::Scheme => q(
+            "你现在参加的是哪种医保？",
+            "看不准也没关系，选“不确定”，我们告诉你怎么查。",
+            "参保类型",
+            "请选择你现在参加的医保类型。",
+        ),
+        Key::Status => q("你现在的情况是？", "", "现在的情况", "请选择你现在的情况。"),
+        Key::From if retired => q(
+            "你在哪里参保、领取退休待遇？",
+            "也就是医保关系现在所在的城市（参保地）。",
+            "参保地",
+            "请选择参保地。",
+        ),
+        Key::From => q(
+            "原来在哪里参保？",
+            "医保关系现在所在的城市，也叫“转出地”。直辖市直接选市。",
+            "原参保地",
+            "请选择原参保地。",
+        ),
+        Key::To if retired => q(
+            "你要在哪里生活或看病？",
+            "选你在外地居住或就医的城市。",
+            "生活或就医地",
+            "请选择生活或就医的地方。",
+        ),
+        Key::To => q(
+            "要到哪里去？",
+            "新工作或新住处所在的城市，也叫“转入地”。",
+            "新地方",
+            "请选择新地方。",
+        ),
+        Key::Stay => q(
+            "你在外地是长期居住，还是临时看病？",
+            "长期居住和临时就医的备案办法、报销水平不同。",
+            "在外地",
+            "请选择长期居住还是临时就医。",
+        ),
+        Key::Target => q(
+            "到新地方后，你打算参加哪种医保？",
+            "有单位的，由单位为你参加职工医保。",
+            "打算参加",
+            "请选择打算参加的医保。",
+        ),
+        Key::Stopped => q(
+            "原参保地的医保最后缴到哪个月？",
+            "填最后一个缴费的月份，例如 2026-09。还没停保（还在原地缴费）的，点“还没停保”。",
+            "原参保地缴费",
+            "请填写最后缴费的月份，或者点“还没停保”。",
+        ),
+        Key::Channel => q(
+            "你想在网上办，还是到窗口办？",
+            "两种都可以，办理时限一样。",
+            "办理方式",
+            "请选择办理方式。",
+        ),
+    }
+}
+
+fn options(key: Key) -> &'static [Choice] {
+    match key {
+        Key::Scheme => &answers::SCHEME_OPTIONS,
+        Key::Status => &answers::STATUS_OPTIONS,
+        Key::Stay => &answers::STAY_OPTIONS,
+        Key::Target => &answers::TARGET_OPTIONS,
+        Key::Channel => &answers::CHANNEL_OPTIONS,
+        Key::From | Key::To | Key::Stopped => &[],
+    }
+}
+
+/// An answer in words, for the summary.
+fn answer_words(state: &AppState, a: &Answers, key: Key) -> Option<String> {
+    let v = answers::value_of(a, key)?;
+    Some(match key {
+        Key::From | Key::To => {
+            let code = if key == Key::From { a.from? } else { a.to? };
+            state.regions.get(code)?.full_name()
+        }
+        Key::Stopped => match a.stopped? {
+            Stopped::No => "还没停保".into(),
+            Stopped::Month(m) => format!("最后缴费：{}", m.cn()),
+        },
+        _ => options(key).iter().find(|o| o.0 == v)?.1.to_string(),
+    })
+}
+
+struct SummaryRow {
+    label: &'static str,
+    answer: String,
+    change_href: String,
+}
+
+/// The answers on the route so far, each with a 修改 link that keeps every other answer.
+fn summary(state: &AppState, a: &Answers, upto: Option<Key>) -> Vec<SummaryRow> {
+    let retired = a.status == Some(answers::Status::Retired);
+    flow::route(a)
+        .into_iter()
+        .take_while(|k| Some(*k) != upto)
+        .filter_map(|k| {
+            Some(SummaryRow {
+                label: text(k, retired).short,
+                answer: answer_words(state, a, k)?,
+                change_href: href(&format!("/plan/{}", k.name()), a),
+            })
+        })
+        .collect()
+}
+
+struct Opt {
+    value: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    checked: bool,
+}
+
+struct RegionOpt {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+struct RegionGroup {
+    label: String,
+    options: Vec<RegionOpt>,
+}
+
+#[derive(Template)]
+#[template(path = "plan_question.html")]
+struct QuestionTemplate<'a> {
+    layout: Layout<'a>,
+    key: &'static str,
+    title: &'static str,
+    hint: &'static str,
+    error: Option<String>,
+    /// "choice", "region" or "month".
+    kind: &'static str,
+    choices: Vec<Opt>,
+    regions: Vec<RegionGroup>,
+    month: String,
+    hidden: Vec<(&'static str, String)>,
+    summary: Vec<SummaryRow>,
+    back_href: String,
+    step: usize,
+}
+
+fn render_question(
+    state: &AppState,
+    req: &HttpRequest,
+    p: &Parsed,
+    key: Key,
+    error: Option<String>,
+) -> HttpResponse {
+    let a = &p.answers;
+    let retired = a.status == Some(answers::Status::Retired);
+    let t = text(key, retired);
+    let current = answers::value_of(a, key);
+    let raw = p.raw(key).map(str::to_string);
+    let kind = match key {
+        Key::From | Key::To => "region",
+        Key::Stopped => "month",
+        _ => "choice",
+    };
+    let choices = options(key)
+        .iter()
+        .map(|o| Opt {
+            value: o.0,
+            label: o.1,
+            hint: o.2,
+            checked: current.as_deref() == Some(o.0),
+        })
+        .collect();
+    let regions = if kind == "region" {
+        state
+            .regions
+            .groups()
+            .into_iter()
+            .map(|g| RegionGroup {
+                label: g.name.to_string(),
+                options: g
+                    .units
+                    .iter()
+                    .map(|r| {
+                        let value = format!("{:06}", r.code);
+                        RegionOpt {
+                            selected: current.as_deref() == Some(value.as_str()),
+                            value,
+                            label: r.name.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let month = match (a.stopped, &raw) {
+        (Some(Stopped::Month(m)), _) if error.is_none() => m.iso(),
+        (_, Some(r)) if r != "no" => r.clone(),
+        _ => String::new(),
+    };
+    let hidden = Key::ALL
+        .iter()
+        .filter(|k| **k != key)
+        .filter_map(|k| answers::value_of(a, *k).map(|v| (k.name(), v)))
+        .chain(a.start.map(|s| ("start", s.iso())))
+        .collect();
+    let back_href = match flow::previous(a, key) {
+        Some(prev) => href(&format!("/plan/{}", prev.name()), a),
+        None => "/plan".to_string(),
+    };
+    let step = flow::route(a)
+        .iter()
+        .position(|k| *k == key)
+        .map_or(1, |i| i + 1);
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let title = if error.is_some() {
+        format!("出错了：{}", t.title)
+    } else {
+        t.title.to_string()
+    };
+    let mut layout = state.layout(
+        &title,
+        t.hint,
+        &href(&format!("/plan/{}", key.name()), a),
+        Nav::Plan,
+        wants_large(req),
+    );
+    layout.noindex = true;
+    let page = QuestionTemplate {
+        layout,
+        key: key.name(),
+        title: t.title,
+        hint: t.hint,
+        error,
+        kind,
+        choices,
+        regions,
+        month,
+        hidden,
+        summary: summary(state, a, Some(key)),
+        back_href,
+        step,
+    }
+    .render();
+    html(status, page)
+}
+
+fn html(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
+    match page {
+        Ok(body) => HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(body),
+        Err(e) => WebError::Internal(e.to_string()).error_response_page(),
+    }
+}
+
+impl WebError {
+    fn error_response_page(&self) -> HttpResponse {
+        actix_web::ResponseError::error_response(self)
+    }
+}
+
+/// The first error on the route the valid answers take, as (key, message).
+fn first_error(p: &Parsed) -> Option<(Key, String)> {
+    let route = flow::route(&p.answers);
+    p.errors
+        .iter()
+        .filter_map(|e| e.key.map(|k| (k, e)))
+        .find(|(k, _)| route.contains(k))
+        .map(|(k, e)| {
+            let shown = if e.raw.is_empty() {
+                String::new()
+            } else {
+                format!("（你填的是“{}”）", e.raw)
+            };
+            (k, format!("{}{shown}", e.message))
+        })
+}
+
+fn read(req: &HttpRequest, state: &AppState) -> Result<(Vec<(String, String)>, Parsed), WebError> {
+    let pairs = query::pairs(req.query_string())?;
+    let parsed = answers::parse(&pairs, &state.regions, today());
+    Ok((pairs, parsed))
+}
+
+pub async fn question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    key: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let Some(key) = Key::from_name(&key) else {
+        return Err(WebError::NotFound);
+    };
+    let (pairs, mut p) = read(&req, &state)?;
+    if let Some((k, message)) = first_error(&p) {
+        return Ok(render_question(&state, &req, &p, k, Some(message)));
+    }
+    let submitted = pairs.iter().any(|(k, v)| k == "go" && v == "1");
+    let answered = answers::value_of(&p.answers, key).is_some();
+    let route = flow::route(&p.answers);
+    if submitted {
+        if !answered && route.contains(&key) {
+            let retired = p.answers.status == Some(answers::Status::Retired);
+            let msg = text(key, retired).required.to_string();
+            return Ok(render_question(&state, &req, &p, key, Some(msg)));
+        }
+        p.answers = flow::prune(&p.answers);
+        return Ok(see_other(node_href(flow::next(&p.answers), &p.answers)));
+    }
+    if route.contains(&key) {
+        return Ok(render_question(&state, &req, &p, key, None));
+    }
+    // Not reachable with these answers: go to where the answers lead.
+    let a = flow::prune(&p.answers);
+    Ok(see_other(node_href(flow::next(&a), &a)))
+}
+
+// ---------- /plan/result ----------
+
+struct StepView {
+    title: String,
+    place: String,
+    who: String,
+    what: String,
+    time: String,
+}
+
+struct DateView {
+    iso: String,
+    cn: String,
+    label: String,
+    what: String,
+    estimated: bool,
+}
+
+struct LinkView {
+    href: String,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "plan_result.html")]
+struct ResultTemplate<'a> {
+    layout: Layout<'a>,
+    plan: TransferPlan,
+    steps: Vec<StepView>,
+    dates: Vec<DateView>,
+    summary: Vec<SummaryRow>,
+    continues: Vec<LinkView>,
+    guides: Vec<LinkView>,
+    faqs: Vec<LinkView>,
+    hidden: Vec<(&'static str, String)>,
+    start_value: String,
+    start_error: Option<String>,
+    made_iso: String,
+    made_cn: String,
+    full_url: String,
+    ics_href: String,
+    qr_data_uri: String,
+    hotline: &'a str,
+}
+
+fn place_words(p: &Place, plan: &TransferPlan) -> String {
+    let from = plan.from_name.clone().unwrap_or_default();
+    let to = plan.to_name.clone().unwrap_or_default();
+    match p {
+        Place::From => format!("转出地（{from}）"),
+        Place::To => format!("转入地（{to}）"),
+        Place::Online => "线上".into(),
+        Place::Either => "转出地或转入地".into(),
+    }
+}
+
+fn qr_data_uri(text: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<svg::Color>()
+                .min_dimensions(160, 160)
+                .quiet_zone(true)
+                .build();
+            let svg = svg
+                .split_once("?>")
+                .map_or(svg.as_str(), |(_, rest)| rest)
+                .to_string();
+            format!("data:image/svg+xml,{}", url_encode(&svg))
+        }
+        Err(_) => String::new(),
+    }
+}
+
+pub async fn result(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, WebError> {
+    let (_, p) = read(&req, &state)?;
+    if let Some((k, message)) = first_error(&p) {
+        return Ok(render_question(&state, &req, &p, k, Some(message)));
+    }
+    let a = flow::prune(&p.answers);
+    let mut a = a;
+    a.start = p.answers.start;
+    if let Node::Ask(_) = flow::next(&a) {
+        return Ok(see_other(node_href(flow::next(&a), &a)));
+    }
+    let start_error = p
+        .errors
+        .iter()
+        .find(|e| e.key.is_none())
+        .map(|e| e.message.clone());
+    let plan = rules::build(&a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
+
+    let steps = plan
+        .steps
+        .iter()
+        .map(|s| StepView {
+            title: s.title.clone(),
+            place: place_words(&s.place, &plan),
+            who: s.who.clone(),
+            what: s.what.clone(),
+            time: s.time.clone().unwrap_or_default(),
+        })
+        .collect();
+    let dates = plan
+        .dates
+        .iter()
+        .map(|d| DateView {
+            iso: d.date.iso(),
+            cn: d.date.cn(),
+            label: d.label.clone(),
+            what: d.what.clone(),
+            estimated: d.estimated,
+        })
+        .collect();
+    let continues = plan
+        .continues
+        .iter()
+        .map(|c| LinkView {
+            href: node_href(flow::next(&c.answers), &c.answers),
+            label: c.label.clone(),
+        })
+        .collect();
+    let guides = plan
+        .guides
+        .iter()
+        .filter_map(|s| state.lib.guide(s))
+        .map(|g| LinkView {
+            href: g.path(),
+            label: g.title.clone(),
+        })
+        .collect();
+    let faqs = plan
+        .faq
+        .iter()
+        .filter_map(|s| state.lib.faq(s))
+        .map(|f| LinkView {
+            href: f.path(),
+            label: f.question.clone(),
+        })
+        .collect();
+    let hidden = Key::ALL
+        .iter()
+        .filter_map(|k| answers::value_of(&a, *k).map(|v| (k.name(), v)))
+        .collect();
+    let path = href("/plan/result", &a);
+    let full_url = format!("{}{}", state.site_url, path);
+    let made = today();
+    let status = if start_error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let title = if start_error.is_some() {
+        format!("出错了：{}", plan.title)
+    } else {
+        plan.title.clone()
+    };
+    let mut layout = state.layout(
+        &title,
+        &plan.conclusion,
+        &path,
+        Nav::Plan,
+        wants_large(&req),
+    );
+    layout.noindex = true;
+    let page = ResultTemplate {
+        layout,
+        steps,
+        dates,
+        summary: summary(&state, &a, None),
+        continues,
+        guides,
+        faqs,
+        hidden,
+        start_value: p.raw_start.clone().unwrap_or_else(|| plan.start.iso()),
+        start_error,
+        made_iso: made.iso(),
+        made_cn: made.cn(),
+        qr_data_uri: qr_data_uri(&full_url),
+        ics_href: href("/plan/result.ics", &a),
+        full_url,
+        hotline: &state.lib.facts.hotline,
+        plan,
+    }
+    .render();
+    Ok(html(status, page))
+}
+
+// ---------- /plan/result.ics ----------
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if len + n > 75 {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(ch);
+        len += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+pub async fn calendar(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, WebError> {
+    let (_, p) = read(&req, &state)?;
+    if let Some((_, message)) = first_error(&p) {
+        return Err(WebError::BadRequest(message));
+    }
+    let mut a = flow::prune(&p.answers);
+    a.start = p.answers.start;
+    if let Node::Ask(_) = flow::next(&a) {
+        return Ok(see_other(node_href(flow::next(&a), &a)));
+    }
+    let plan = rules::build(&a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
+    if !matches!(plan.outcome, o if o.is_transfer() || o == Outcome::ChooseScheme)
+        || plan.dates.is_empty()
+    {
+        return Err(WebError::BadRequest("这个方案没有需要记下的日期。".into()));
+    }
+    let url = format!("{}{}", state.site_url, href("/plan/result", &a));
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut ics = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//yibao//plan//ZH",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        ics.push_str(&fold(l));
+    }
+    for (i, d) in plan.dates.iter().enumerate() {
+        let next = d.date + chrono::Duration::days(1);
+        ics.push_str(&fold("BEGIN:VEVENT"));
+        ics.push_str(&fold(&format!(
+            "UID:{}-{}-{i}@yibao",
+            d.date.format("%Y%m%d"),
+            crate::web::assets::fnv64(url.as_bytes())
+        )));
+        ics.push_str(&fold(&format!("DTSTAMP:{stamp}")));
+        ics.push_str(&fold(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            d.date.format("%Y%m%d")
+        )));
+        ics.push_str(&fold(&format!(
+            "DTEND;VALUE=DATE:{}",
+            next.format("%Y%m%d")
+        )));
+        let est = if d.estimated { "（估算）" } else { "" };
+        ics.push_str(&fold(&format!(
+            "SUMMARY:{}",
+            ics_text(&format!("医保转移：{}{est}", d.label))
+        )));
+        ics.push_str(&fold(&format!(
+            "DESCRIPTION:{}",
+            ics_text(&format!("{} 方案：{url}", d.what))
+        )));
+        ics.push_str(&fold(&format!("URL:{url}")));
+        ics.push_str(&fold("END:VEVENT"));
+    }
+    ics.push_str(&fold("END:VCALENDAR"));
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"yibao-plan.ics\"",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(ics))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ics_lines_fold_at_75_octets_on_char_boundaries() {
+        let line = format!("SUMMARY:{}", "医".repeat(40));
+        let folded = fold(&line);
+        for l in folded.split("\r\n") {
+            assert!(l.len() <= 75, "{} octets", l.len());
+        }
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
+    }
+
+    #[test]
+    fn ics_text_escapes() {
+        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn qr_is_an_svg_data_uri() {
+        let q = qr_data_uri("https://example.test/plan/result?scheme=employee");
+        assert!(q.starts_with("data:image/svg+xml,%3Csvg"));
+    }
+}
