@@ -138,13 +138,33 @@ fn walk(a: &Answers) -> (Node, Vec<Key>) {
     (Node::Done(o), asked)
 }
 
-/// The answers with everything the route no longer asks dropped (after a change of an
-/// earlier answer, later answers that no longer apply disappear from the URL).
+/// Whether the answers already given rule `key` out of the route (an unanswered question
+/// that might still lead to it does not).
+pub fn off_route(a: &Answers, key: Key) -> bool {
+    let unknown = a.scheme == Some(Scheme::Unknown);
+    let resident = a.scheme == Some(Scheme::Resident);
+    let same_place = a.from.is_some() && a.from == a.to;
+    let retired = a.status == Some(Status::Retired);
+    let not_retired = resident || a.status.is_some_and(|s| s != Status::Retired);
+    match key {
+        Key::Scheme => false,
+        Key::Status => unknown || resident,
+        Key::From | Key::To => unknown,
+        Key::Stay => unknown || same_place || not_retired,
+        Key::Target => unknown || same_place || retired,
+        Key::Stopped | Key::Channel => {
+            unknown || same_place || retired || a.target == Some(Target::Undecided)
+        }
+    }
+}
+
+/// The answers without those the route no longer asks: after a change of an earlier answer,
+/// later answers that no longer apply disappear from the URL; the others are kept.
 pub fn prune(a: &Answers) -> Answers {
-    let on_route = route(a);
+    // In flow order, so a dropped answer no longer decides what comes after it.
     let mut out = a.clone();
     for k in Key::ALL {
-        if !on_route.contains(&k) {
+        if off_route(&out, k) {
             super::answers::clear(&mut out, k);
         }
     }
@@ -291,6 +311,30 @@ mod tests {
         let p = prune(&a);
         assert_eq!(p.status, None, "residents are not asked their status");
         assert_eq!(next(&p), Node::Done(Outcome::ResidentToEmployee));
+    }
+
+    #[test]
+    fn keys_on_a_complete_route_are_never_off_route() {
+        fn go(a: Answers) {
+            match next(&a) {
+                Node::Done(_) => {
+                    for k in route(&a) {
+                        assert!(!off_route(&a, k), "{k:?} on the route of {a:?}");
+                    }
+                    for k in Key::ALL {
+                        if !route(&a).contains(&k) {
+                            assert!(off_route(&a, k), "{k:?} is not asked but kept for {a:?}");
+                        }
+                    }
+                }
+                Node::Ask(key) => {
+                    for b in values(key, &a) {
+                        go(b);
+                    }
+                }
+            }
+        }
+        go(Answers::default());
     }
 
     #[test]

@@ -68,6 +68,13 @@ async fn large_text_switch_works_without_javascript_and_persists() {
         .click()
         .await
         .unwrap();
+    // Same URL before and after: wait for the new text size instead of a new address.
+    for _ in 0..200 {
+        if size(driver.clone()).await != before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
     assert!(
         driver
             .current_url()
@@ -83,13 +90,7 @@ async fn large_text_switch_works_without_javascript_and_persists() {
         .await
         .unwrap();
     // Survives navigation.
-    driver
-        .find(By::LinkText("关于"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_and_wait(&driver, By::LinkText("关于")).await;
     assert!((size(driver.clone()).await - after).abs() < 0.01);
     assert!(
         sideways_overflow(&driver).await <= 0,
@@ -102,6 +103,12 @@ async fn large_text_switch_works_without_javascript_and_persists() {
         .click()
         .await
         .unwrap();
+    for _ in 0..200 {
+        if size(driver.clone()).await != after {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
     assert!((size(driver.clone()).await - before).abs() < 0.01);
     driver.quit().await.unwrap();
 }
@@ -181,4 +188,215 @@ async fn a_guide_prints_to_a4_without_the_site_chrome() {
         .arg(&file)
         .arg(artifacts("pdf").join("guide-page"))
         .status();
+}
+
+async fn choose(driver: &WebDriver, key: &str, value: &str) {
+    driver
+        .find(By::Css(format!("label[for='{key}-{value}']")))
+        .await
+        .unwrap_or_else(|_| panic!("option {key}={value}"))
+        .click()
+        .await
+        .unwrap();
+    next(driver).await;
+}
+
+async fn next(driver: &WebDriver) {
+    click_and_wait(driver, By::XPath("//button[normalize-space()='继续']")).await;
+}
+
+/// Clicks and waits for the next page: a click returns before the navigation it starts ends.
+async fn click_and_wait(driver: &WebDriver, by: By) {
+    let before = driver.current_url().await.unwrap();
+    driver.find(by).await.unwrap().click().await.unwrap();
+    for _ in 0..200 {
+        if driver.current_url().await.unwrap() != before {
+            let _ = driver.find(By::Tag("footer")).await;
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("no navigation from {before}");
+}
+
+async fn pick_region(driver: &WebDriver, key: &str, code: &str, filter: Option<&str>) {
+    match filter {
+        Some(text) => {
+            let f = driver
+                .find(By::Css(".region-filter"))
+                .await
+                .expect("filter box (JavaScript on)");
+            f.send_keys(text).await.unwrap();
+            let selected = driver
+                .execute(
+                    &format!("return document.getElementById('{key}-field').value;"),
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                selected.json().as_str(),
+                Some(code),
+                "typing {text} selects it"
+            );
+        }
+        None => {
+            let boxes = driver
+                .execute(
+                    "return document.querySelectorAll('.region-filter').length;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                boxes.json().as_i64(),
+                Some(0),
+                "no filter box without JavaScript"
+            );
+            driver
+                .find(By::Css(format!("#{key}-field option[value='{code}']")))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+        }
+    }
+    next(driver).await;
+}
+
+async fn h1(driver: &WebDriver) -> String {
+    driver
+        .find(By::Tag("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// A person on a 360 px phone clicks through the form (JavaScript off, then on), changes an
+/// earlier answer, reaches the plan and prints it: A4, at most two pages.
+#[tokio::test]
+async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
+    for js in [false, true] {
+        let Some(driver) = open(360, js).await else {
+            return;
+        };
+        driver.goto(url("/plan")).await.unwrap();
+        click_and_wait(&driver, By::LinkText("开始")).await;
+        assert!(h1(&driver).await.contains("哪种医保"));
+        choose(&driver, "scheme", "employee").await;
+        choose(&driver, "status", "working").await;
+        pick_region(&driver, "from", "440300", js.then_some("深圳")).await;
+        pick_region(&driver, "to", "430100", js.then_some("长沙")).await;
+        choose(&driver, "target", "employee").await;
+        assert!(h1(&driver).await.contains("最后缴到哪个月"));
+        click_and_wait(&driver, By::XPath("//button[normalize-space()='还没停保']")).await;
+        choose(&driver, "channel", "online").await;
+        assert_eq!(h1(&driver).await, "办理职工医保关系转移接续");
+        assert!(
+            driver
+                .source()
+                .await
+                .unwrap()
+                .contains("不需要纸质参保凭证")
+        );
+
+        // Change an earlier answer: 办理方式 → 到窗口办理.
+        click_and_wait(
+            &driver,
+            By::XPath("//dt[normalize-space()='办理方式']/following-sibling::dd[contains(@class,'change')]/a"),
+        )
+        .await;
+        let checked = driver
+            .find(By::Css("#channel-online"))
+            .await
+            .unwrap()
+            .is_selected()
+            .await
+            .unwrap();
+        assert!(checked, "the earlier answer is pre-filled");
+        choose(&driver, "channel", "offline").await;
+        assert_eq!(h1(&driver).await, "办理职工医保关系转移接续");
+        let url_now = driver.current_url().await.unwrap().to_string();
+        assert!(
+            url_now.contains("channel=offline") && url_now.contains("from=440300"),
+            "{url_now}"
+        );
+        assert!(driver.source().await.unwrap().contains("开具《参保凭证》"));
+        let print_button_shown = driver
+            .find(By::Css("button[data-print]"))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap();
+        assert_eq!(print_button_shown, js, "the 打印 button needs JavaScript");
+
+        assert!(
+            sideways_overflow(&driver).await <= 0,
+            "the plan scrolls sideways at 360px (js={js})"
+        );
+        let tag = if js { "js" } else { "nojs" };
+        driver
+            .screenshot(&artifacts("screenshots").join(format!("plan-360-{tag}.png")))
+            .await
+            .unwrap();
+
+        let params = thirtyfour::common::print::PrintParameters {
+            page: thirtyfour::common::print::PrintPage {
+                width: 21.0,
+                height: 29.7,
+            },
+            margin: thirtyfour::common::print::PrintMargins {
+                top: 0.0,
+                bottom: 0.0,
+                left: 0.0,
+                right: 0.0,
+            },
+            ..Default::default()
+        };
+        let pdf = driver.print_page(params).await.unwrap();
+        driver.quit().await.unwrap();
+        let file = artifacts("pdf").join(format!("plan-{tag}.pdf"));
+        std::fs::write(&file, &pdf).unwrap();
+        let Ok(info) = Command::new("pdfinfo").arg(&file).output() else {
+            assert!(std::env::var_os("CI").is_none(), "pdfinfo missing in CI");
+            return;
+        };
+        let info = String::from_utf8_lossy(&info.stdout).to_string();
+        assert!(info.contains("(A4)"), "{info}");
+        let pages: u32 = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!(
+            pages <= 2,
+            "the plan prints on {pages} pages (see {})",
+            file.display()
+        );
+        let text = Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout).to_string();
+        for needle in [
+            "办理前检查",
+            "材料清单",
+            "关键日期",
+            "政策依据",
+            "方案生成于",
+            "/plan/result?",
+        ] {
+            assert!(text.contains(needle), "printed plan lacks {needle}");
+        }
+        let _ = Command::new("pdftoppm")
+            .args(["-png", "-r", "60"])
+            .arg(&file)
+            .arg(artifacts("pdf").join(format!("plan-{tag}-page")))
+            .status();
+    }
 }

@@ -85,6 +85,18 @@ pub fn page_types() -> Vec<String> {
     if let Some(f) = lib.faqs.first() {
         v.push(f.path());
     }
+    let full =
+        "scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-09";
+    v.extend([
+        "/plan".to_string(),
+        "/plan/scheme".into(),
+        "/plan/from?scheme=employee&status=working".into(),
+        "/plan/to?scheme=employee&status=working&from=999999".into(),
+        format!("/plan/stopped?{full}"),
+        format!("/plan/result?{full}&channel=offline"),
+        "/plan/result?scheme=employee&status=left&from=440300&to=430100&target=undecided".into(),
+        "/plan/result?scheme=employee&status=retired&from=440300&to=430100&stay=temporary".into(),
+    ]);
     v
 }
 

@@ -5,4 +5,5 @@ mod browser;
 mod foundation;
 mod helpers;
 mod library;
+mod plan;
 mod validate;

@@ -1,0 +1,454 @@
+//! HTTP tests of the guided form and the plan: the URL contract, routing, errors, ICS, and a
+//! property test that no mix of answers gets a 5xx.
+
+use crate::helpers::*;
+use proptest::prelude::*;
+
+const FULL: &str = "scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-09&channel=online";
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn start_page_explains_and_starts() {
+    let (status, body) = get_text("/plan").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("href=\"/plan/scheme\""));
+    assert!(body.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(body.contains("不保存"));
+}
+
+/// Walks the form the way a browser without JavaScript does: submit, follow the 303.
+#[tokio::test]
+async fn walking_the_form_reaches_the_plan() {
+    let steps = [
+        ("scheme", "employee"),
+        ("status", "working"),
+        ("from", "440300"),
+        ("to", "430100"),
+        ("target", "employee"),
+        ("stopped", "2026-09"),
+        ("channel", "online"),
+    ];
+    let mut at = "/plan/scheme".to_string();
+    for (key, value) in steps {
+        assert!(
+            at.starts_with(&format!("/plan/{key}")),
+            "expected the {key} question, at {at}"
+        );
+        let (status, page) = get_text(&at).await;
+        assert_eq!(status, 200, "{at}");
+        assert!(page.contains(&format!("name=\"{key}\"")), "{at} asks {key}");
+        let sep = if at.contains('?') { '&' } else { '?' };
+        let r = get(&format!("{at}{sep}{key}={value}&go=1")).await;
+        assert_eq!(r.status().as_u16(), 303, "{at}");
+        at = location(&r);
+    }
+    assert_eq!(at, format!("/plan/result?{FULL}"));
+    let (status, page) = get_text(&at).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("办理职工医保关系转移接续"));
+    assert!(page.contains("广东省深圳市 → 湖南省长沙市"));
+    assert!(page.contains("noindex"));
+}
+
+#[tokio::test]
+async fn result_with_missing_answers_redirects_to_the_first_unanswered_keeping_the_rest() {
+    let r = get("/plan/result?scheme=employee&from=440300&to=430100&channel=online").await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(
+        location(&r),
+        "/plan/status?scheme=employee&from=440300&to=430100&channel=online"
+    );
+}
+
+#[tokio::test]
+async fn question_pages_show_earlier_answers_with_change_links_and_a_back_link() {
+    let (status, page) =
+        get_text("/plan/target?scheme=employee&status=working&from=440300&to=430100").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("广东省深圳市") && page.contains("湖南省长沙市"));
+    assert!(
+        page.contains(
+            "href=\"/plan/from?scheme=employee&#38;status=working&#38;from=440300&#38;to=430100\""
+        ),
+        "修改 link keeps the answers"
+    );
+    assert!(
+        page.contains(
+            "href=\"/plan/to?scheme=employee&#38;status=working&#38;from=440300&#38;to=430100\""
+        ),
+        "back link"
+    );
+    // Earlier answers travel as hidden fields.
+    assert!(page.contains("<input type=\"hidden\" name=\"from\" value=\"440300\">"));
+}
+
+#[tokio::test]
+async fn a_change_drops_answers_the_new_route_no_longer_asks() {
+    // Was working; now says retired: target/stopped/channel are dropped, stay is asked.
+    let r = get(&format!(
+        "/plan/status?{}&go=1",
+        FULL.replace("status=working", "status=retired")
+    ))
+    .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(
+        location(&r),
+        "/plan/stay?scheme=employee&status=retired&from=440300&to=430100"
+    );
+    // Changing an answer that keeps the route goes straight back to the plan.
+    let r = get(&format!(
+        "/plan/channel?{}&go=1",
+        FULL.replace("channel=online", "channel=offline")
+    ))
+    .await;
+    assert_eq!(
+        location(&r),
+        format!("/plan/result?{}", FULL.replace("online", "offline"))
+    );
+}
+
+#[tokio::test]
+async fn earlier_answers_are_prefilled() {
+    let (_, page) = get_text(&format!("/plan/channel?{FULL}")).await;
+    assert!(page.contains("value=\"online\" checked"));
+    let (_, page) = get_text(&format!("/plan/stopped?{FULL}")).await;
+    assert!(page.contains("value=\"2026-09\""));
+    let (_, page) = get_text(&format!("/plan/to?{FULL}")).await;
+    assert!(page.contains("<option value=\"430100\" selected>长沙市</option>"));
+}
+
+/// Every invalid value of every key: a 4xx question page with a Chinese message that keeps
+/// the other answers.
+#[tokio::test]
+async fn invalid_values_get_a_4xx_question_page_keeping_the_other_answers() {
+    let long = "9".repeat(5000);
+    let script = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        (
+            "scheme",
+            vec![
+                "nope".into(),
+                script.into(),
+                long.clone(),
+                "employee&scheme=resident".into(),
+            ],
+        ),
+        (
+            "status",
+            vec!["sleeping".into(), script.into(), long.clone()],
+        ),
+        (
+            "from",
+            vec![
+                "999999".into(),
+                "430000".into(),
+                "43010".into(),
+                script.into(),
+                long.clone(),
+            ],
+        ),
+        (
+            "to",
+            vec![
+                "000000".into(),
+                "abc".into(),
+                script.into(),
+                "430100&to=440100".into(),
+            ],
+        ),
+        ("target", vec!["both".into(), script.into()]),
+        (
+            "stopped",
+            vec![
+                "2026-13".into(),
+                "2026-02-30".into(),
+                "1960-01".into(),
+                "2099-01".into(),
+                "yesterday".into(),
+                script.into(),
+                long.clone(),
+            ],
+        ),
+        ("channel", vec!["fax".into(), script.into()]),
+    ];
+    for (key, bad_values) in cases {
+        for bad in bad_values {
+            let q = FULL
+                .split('&')
+                .map(|kv| {
+                    if kv.starts_with(&format!("{key}=")) {
+                        format!("{key}={bad}")
+                    } else {
+                        kv.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            for page in ["/plan/result", &format!("/plan/{key}")] {
+                let (status, body) = get_text(&format!("{page}?{q}")).await;
+                assert_eq!(status, 400, "{page} {key}={}", &bad[..bad.len().min(30)]);
+                assert!(body.contains("<title>出错了："), "{key}: title prefix");
+                assert!(
+                    body.contains("class=\"error-summary\""),
+                    "{key}: error summary"
+                );
+                assert!(
+                    body.contains(&format!("href=\"#{key}-field\"")),
+                    "{key}: link to the field"
+                );
+                assert!(!body.contains("<script>alert"), "{key}: escaped");
+                for kv in FULL.split('&').filter(|kv| !kv.starts_with(key)) {
+                    let (k, v) = kv.split_once('=').unwrap();
+                    if ["stay"].contains(&k) {
+                        continue;
+                    }
+                    assert!(
+                        body.contains(&format!("name=\"{k}\" value=\"{v}\"")),
+                        "{page} {key}: the other answer {k}={v} is kept"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_typed_month_is_kept_after_an_error() {
+    let (status, body) = get_text("/plan/stopped?scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-13&go=1").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("value=\"2026-13\""));
+    assert!(body.contains("请按“年-月”填写"));
+}
+
+#[tokio::test]
+async fn submitting_without_an_answer_asks_again() {
+    let (status, body) = get_text("/plan/scheme?go=1").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("请选择你现在参加的医保类型"));
+}
+
+#[tokio::test]
+async fn the_not_stopped_button_wins_over_a_leftover_month() {
+    let r = get("/plan/stopped?scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-09&stopped=no&go=1").await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(location(&r).contains("stopped=no"));
+}
+
+#[tokio::test]
+async fn unknown_keys_are_ignored() {
+    let (status, _) = get_text(&format!("/plan/result?{FULL}&utm_source=x&foo=%FF%FE")).await;
+    assert_eq!(
+        status, 400,
+        "invalid UTF-8 anywhere in the URL is a clear 400"
+    );
+    let (status, _) = get_text(&format!("/plan/result?{FULL}&utm_source=x")).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn every_date_on_the_plan_is_a_time_element() {
+    let (status, page) = get_text(&format!("/plan/result?{FULL}&start=2026-09-25")).await;
+    assert_eq!(status, 200);
+    // 15 working days after 2026-09-25 → 2026-10-22 (holidays_vectors.md).
+    assert!(
+        page.contains("<time datetime=\"2026-10-22\">2026年10月22日</time>"),
+        "transfer-in deadline"
+    );
+    assert!(
+        page.contains("<time datetime=\"2026-10-15\">2026年10月15日</time>"),
+        "transfer-out deadline"
+    );
+    assert!(
+        page.contains("<time datetime=\"2026-12-31\">2026年12月31日</time>"),
+        "gap deadline"
+    );
+    assert!(
+        !page.contains("年10月22日</td>"),
+        "no bare dates outside <time>"
+    );
+    let (status, page) = get_text(&format!("/plan/result?{FULL}&start=2026-02-30")).await;
+    assert_eq!(status, 400, "an impossible start date");
+    assert!(
+        page.contains("value=\"2026-02-30\""),
+        "the typed date is kept"
+    );
+}
+
+#[tokio::test]
+async fn the_plan_has_a_qr_code_its_url_and_a_print_button() {
+    let (_, page) = get_text(&format!("/plan/result?{FULL}")).await;
+    assert!(page.contains("src=\"data:image/svg+xml,"));
+    assert!(page.contains(&format!(
+        "https://example.test/plan/result?{}",
+        FULL.replace('&', "&#38;")
+    )));
+    assert!(
+        page.contains("data-print hidden"),
+        "print button exists, shown by script"
+    );
+    assert!(
+        !page.contains("window.print"),
+        "never an automatic print dialog"
+    );
+}
+
+#[tokio::test]
+async fn calendar_file_has_the_key_dates() {
+    let r = get(&format!("/plan/result.ics?{FULL}&start=2026-09-25")).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = r.text().await.unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
+    for d in ["20260925", "20261015", "20261022", "20261231"] {
+        assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{d}")), "{d}");
+    }
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "line too long: {line}");
+    }
+    let r = get("/plan/result.ics?scheme=unknown").await;
+    assert_eq!(r.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn every_outcome_renders_and_links_only_to_existing_pages() {
+    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let cases = [
+        "scheme=unknown",
+        "scheme=employee&status=working&from=440300&to=440300",
+        "scheme=employee&status=retired&from=440300&to=430100&stay=long",
+        "scheme=flexible&status=retired&from=440300&to=430100&stay=temporary",
+        "scheme=employee&status=left&from=440300&to=430100&target=undecided",
+        FULL,
+        "scheme=flexible&status=left&from=440300&to=440100&target=resident&stopped=2026-05&channel=offline",
+        "scheme=resident&from=430100&to=440300&target=flexible&stopped=no&channel=online",
+        "scheme=resident&from=430100&to=440300&target=resident&stopped=no&channel=offline",
+    ];
+    for q in cases {
+        let (status, page) = get_text(&format!("/plan/result?{q}")).await;
+        assert_eq!(status, 200, "{q}");
+        for href in page
+            .split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+        {
+            if let Some(slug) = href.strip_prefix("/guides/").filter(|s| !s.is_empty()) {
+                assert!(lib.guide(slug).is_some(), "{q}: guide {slug}");
+            }
+            if let Some(slug) = href.strip_prefix("/faq/").filter(|s| !s.is_empty()) {
+                assert!(lib.faq(slug).is_some(), "{q}: faq {slug}");
+            }
+        }
+        assert!(page.contains("政策依据"), "{q}");
+    }
+}
+
+#[test]
+fn plan_rules_cite_only_existing_guides_and_faq() {
+    // The rule engine names related pages by slug; each must exist in the content.
+    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let src = std::fs::read_to_string(repo("src/plan/rules.rs")).unwrap();
+    for quoted in src.split('"').skip(1).step_by(2) {
+        if quoted.starts_with("c-") || quoted.starts_with("d-") {
+            assert!(lib.faq(quoted).is_some(), "rules.rs names FAQ {quoted}");
+        }
+    }
+    for g in [
+        "overview",
+        "glossary",
+        "within-province",
+        "retirees",
+        "medical-filing",
+        "employee-cross-province-online",
+        "offline-documents",
+    ] {
+        assert!(lib.guide(g).is_some(), "{g}");
+    }
+}
+
+fn arb_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("employee".to_string()),
+        Just("flexible".to_string()),
+        Just("resident".to_string()),
+        Just("unknown".to_string()),
+        Just("working".to_string()),
+        Just("left".to_string()),
+        Just("retired".to_string()),
+        Just("long".to_string()),
+        Just("temporary".to_string()),
+        Just("undecided".to_string()),
+        Just("no".to_string()),
+        Just("online".to_string()),
+        Just("offline".to_string()),
+        Just("440300".to_string()),
+        Just("430100".to_string()),
+        Just("110000".to_string()),
+        Just("2026-09".to_string()),
+        Just("2026-12-24".to_string()),
+        "[0-9]{1,8}",
+        "[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?",
+        ".{0,20}",
+        "%[0-9A-F]{2}%[0-9A-F]{2}",
+    ]
+}
+
+fn arb_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("scheme"),
+        Just("status"),
+        Just("from"),
+        Just("to"),
+        Just("stay"),
+        Just("target"),
+        Just("stopped"),
+        Just("channel"),
+        Just("start"),
+        Just("go"),
+        Just("x"),
+    ]
+    .prop_map(String::from)
+}
+
+fn encode(s: &str) -> String {
+    // Keep %XX sequences as they are (to send raw bytes, invalid UTF-8 included); encode the rest.
+    if s.starts_with('%') {
+        return s.to_string();
+    }
+    yibao::web::layout::url_encode(s)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn random_answer_mixes_never_get_a_5xx(
+        page in prop_oneof![Just("/plan/result"), Just("/plan/result.ics"), Just("/plan/scheme"), Just("/plan/from"), Just("/plan/stopped"), Just("/plan/channel"), Just("/plan/nope")],
+        pairs in proptest::collection::vec((arb_key(), arb_value()), 0..10),
+    ) {
+        let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        let path = format!("{page}?{}", q.join("&"));
+        let status = RT.block_on(async { get(&path).await.status().as_u16() });
+        prop_assert!(status < 500, "{} → {}", path, status);
+        prop_assert!([200, 303, 400, 404].contains(&status), "{} → {}", path, status);
+    }
+}
+
+static RT: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+});
