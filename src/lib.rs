@@ -3,8 +3,10 @@
 //!
 //! - [`content`]: guides and FAQ from `content/`, checked and rendered at start-up;
 //! - [`plan`]: the guided form, the rule engine and the working-day calendar;
+//! - [`search`]: the SQLite FTS5 index of FAQ entries and guide sections, with Chinese segmentation;
 //! - [`web`]: the actix-web layer (handlers, templates, middleware).
 
 pub mod content;
 pub mod plan;
+pub mod search;
 pub mod web;

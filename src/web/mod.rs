@@ -10,6 +10,7 @@ pub mod query;
 
 use crate::content::{ContentError, Library};
 use crate::plan::{Regions, WorkingDayCalendar};
+use crate::search::FaqIndex;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header;
 use actix_web::{App, HttpResponse, HttpServer, guard, middleware, web};
@@ -52,6 +53,7 @@ impl std::error::Error for StartupError {}
 /// Everything the handlers share, built once at start-up and read-only afterwards.
 pub struct AppState {
     pub lib: Library,
+    pub index: FaqIndex,
     pub regions: Regions,
     pub calendar: WorkingDayCalendar,
     /// The public address without a trailing slash (for the plan's QR code and feeds).
@@ -79,6 +81,8 @@ impl AppState {
         let (path, text) = data_file("holidays.csv")?;
         let calendar = WorkingDayCalendar::parse(&text)
             .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
+        let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib));
+        tracing::info!(origin = ?index.origin, location = ?index.location(), docs = index.doc_count, "search index ready");
         let assets = Assets::build();
         let ctx = pages::Ctx {
             lib: &lib,
@@ -90,6 +94,7 @@ impl AppState {
         let feeds = Feeds::build(&lib, &settings.site_url);
         Ok(AppState {
             lib,
+            index,
             regions,
             calendar,
             site_url: settings.site_url.trim_end_matches('/').to_string(),
@@ -155,6 +160,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/about",
             web::route().guard(get()).to(pages::about::handler),
+        )
+        .route(
+            "/search",
+            web::route().guard(get()).to(pages::search::handler),
         )
         .route("/plan", web::route().guard(get()).to(pages::plan::start))
         .route(

@@ -275,3 +275,54 @@ async fn trailing_slash_redirects() {
     assert_eq!(r.status().as_u16(), 308);
     assert_eq!(r.headers().get("location").unwrap(), "/guides/");
 }
+
+#[tokio::test]
+async fn faq_pages_list_by_category_and_carry_faqpage_json_ld() {
+    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let (status, index) = get_text("/faq/").await;
+    assert_eq!(status, 200);
+    for (name, id) in yibao::content::CATEGORIES {
+        assert!(
+            index.contains(&format!("<h2 id=\"{id}\">{name}</h2>")),
+            "{name}"
+        );
+    }
+    for f in lib.faqs.iter().take(20) {
+        assert!(index.contains(&format!("href=\"{}\"", f.path())));
+        let (status, page) = get_text(&f.path()).await;
+        assert_eq!(status, 200);
+        let json = page
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .expect("JSON-LD");
+        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON-LD");
+        assert_eq!(v["@type"], "FAQPage");
+        assert_eq!(v["mainEntity"][0]["name"], f.question.as_str());
+        assert!(
+            v["mainEntity"][0]["acceptedAnswer"]["text"]
+                .as_str()
+                .unwrap()
+                .contains(&f.short_answer)
+        );
+        for g in &f.related_guides {
+            assert!(
+                page.contains(&format!("href=\"/guides/{g}\"")),
+                "{}: related guide {g}",
+                f.slug
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_header_search_box_is_on_every_page() {
+    for path in ["/", "/guides/", "/faq/", "/about", "/plan", "/no-such-page"] {
+        let (_, page) = get_text(path).await;
+        assert!(
+            page.contains("<form class=\"wrap search-box\" action=\"/search\""),
+            "{path}"
+        );
+        assert!(page.contains("<label for=\"site-q\">"), "{path}: labelled");
+    }
+}

@@ -88,7 +88,10 @@ pub fn page_types() -> Vec<String> {
     let full =
         "scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-09";
     v.extend([
-        "/plan".to_string(),
+        "/search?q=%E5%8F%82%E4%BF%9D%E5%87%AD%E8%AF%81%E5%9C%A8%E5%93%AA%E9%87%8C%E5%BC%80"
+            .to_string(),
+        "/search?q=qwertyzzz".into(),
+        "/plan".into(),
         "/plan/scheme".into(),
         "/plan/from?scheme=employee&status=working".into(),
         "/plan/to?scheme=employee&status=working&from=999999".into(),
@@ -246,4 +249,27 @@ pub mod browser {
             })
             .unwrap_or_default()
     }
+}
+
+/// Sends raw bytes to the app and returns the status code of the answer (None when the
+/// server closes the connection without one). For requests an HTTP client refuses to build.
+pub fn raw_status(request: &[u8]) -> Option<u16> {
+    use std::io::{Read, Write};
+    let addr = app().trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let _ = s.write_all(request);
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(n) = s.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.windows(4).any(|w| w == b"\r\n\r\n") {
+            break;
+        }
+    }
+    let head = String::from_utf8_lossy(&buf);
+    head.split_whitespace().nth(1).and_then(|c| c.parse().ok())
 }

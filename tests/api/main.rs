@@ -6,4 +6,5 @@ mod foundation;
 mod helpers;
 mod library;
 mod plan;
+mod search;
 mod validate;

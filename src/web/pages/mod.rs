@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod guides;
 pub mod home;
 pub mod plan;
+pub mod search;
 pub mod settings;
 
 use super::AppState;

@@ -1,0 +1,574 @@
+//! FAQ and guide search: a SQLite FTS5 index of segmented Chinese text (design/site.md).
+//! Built at start-up into `data/search.sqlite` (reused while the content is unchanged); a
+//! missing, stale or corrupt file is rebuilt, and when the directory cannot be written the
+//! index lives in memory. The query is always plain text: never FTS5 or SQL syntax.
+
+pub mod segment;
+
+use crate::content::Library;
+use rusqlite::{Connection, OpenFlags, params};
+use segment::{Segmenter, highlight};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Bump when the schema or the segmentation changes: an old file is then rebuilt.
+const SCHEMA_VERSION: &str = "4";
+/// Longer queries are cut to this many characters (a question, not an essay).
+pub const MAX_QUERY_CHARS: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Faq,
+    Guide,
+}
+
+impl DocKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Faq => "faq",
+            DocKind::Guide => "guide",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Faq => "常见问题",
+            DocKind::Guide => "指南",
+        }
+    }
+}
+
+/// One searchable unit: a FAQ entry, or one H2/H3 section of a guide.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub kind: DocKind,
+    /// Where the result links: `/faq/x` or `/guides/x#anchor`.
+    pub url: String,
+    pub title: String,
+    /// Where in the site it is: `指南 › 标题 › 小节`.
+    pub crumb: String,
+    pub body: String,
+    pub tags: String,
+}
+
+/// The documents of a content library: FAQ entries and guide sections.
+pub fn docs_of(lib: &Library) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for f in &lib.faqs {
+        docs.push(Doc {
+            kind: DocKind::Faq,
+            url: f.path(),
+            title: f.question.clone(),
+            crumb: format!("常见问题 › {}", f.category_name()),
+            body: format!("{} {}", f.short_answer, f.text),
+            tags: format!("{} {}", f.tags.join(" "), f.category_name()),
+        });
+    }
+    for g in &lib.guides {
+        for s in &g.sections {
+            let (url, title) = if s.anchor.is_empty() {
+                (g.path(), g.title.clone())
+            } else {
+                (
+                    format!("{}#{}", g.path(), s.anchor),
+                    s.trail.last().cloned().unwrap_or_default(),
+                )
+            };
+            let mut crumb = format!("指南 › {}", g.title);
+            for t in s.trail.iter().take(s.trail.len().saturating_sub(1)) {
+                crumb.push_str(" › ");
+                crumb.push_str(t);
+            }
+            docs.push(Doc {
+                kind: DocKind::Guide,
+                url,
+                title: if s.anchor.is_empty() {
+                    title
+                } else {
+                    format!("{title}｜{}", g.title)
+                },
+                crumb,
+                body: if s.anchor.is_empty() {
+                    format!("{} {}", g.summary, s.text)
+                } else {
+                    s.text.clone()
+                },
+                tags: g.tags.join(" "),
+            });
+        }
+    }
+    docs
+}
+
+/// A search result, ready to show.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: DocKind,
+    pub url: String,
+    /// HTML: the title with matched words in `<mark>`.
+    pub title_html: String,
+    pub crumb: String,
+    /// HTML: a passage around the first match, matched words in `<mark>`.
+    pub snippet_html: String,
+}
+
+/// The search layer's one error type.
+#[derive(Debug)]
+pub enum SearchError {
+    Sqlite(rusqlite::Error),
+    Io(std::io::Error),
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::Sqlite(e) => write!(f, "search index: {e}"),
+            SearchError::Io(e) => write!(f, "search index file: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<rusqlite::Error> for SearchError {
+    fn from(e: rusqlite::Error) -> Self {
+        SearchError::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for SearchError {
+    fn from(e: std::io::Error) -> Self {
+        SearchError::Io(e)
+    }
+}
+
+/// Where the index lives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    File(PathBuf),
+    /// A shared-cache in-memory database (the data directory could not be written).
+    Memory(String),
+}
+
+/// How the index came to be at start-up (for the log and the tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Reused,
+    Built,
+    /// The file was unreadable, stale or corrupt and was rebuilt.
+    Rebuilt,
+    InMemory,
+}
+
+pub struct FaqIndex {
+    location: Location,
+    pub origin: Origin,
+    pub doc_count: usize,
+    /// Read connections, one per concurrent search (taken and given back).
+    pool: Mutex<Vec<Connection>>,
+    /// Keeps an in-memory database alive while the process runs.
+    _keeper: Mutex<Option<Connection>>,
+}
+
+const SCHEMA: &str = "
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, url TEXT NOT NULL,
+                      title TEXT NOT NULL, crumb TEXT NOT NULL, body TEXT NOT NULL, tags TEXT NOT NULL);
+    CREATE VIRTUAL TABLE fts USING fts5(title, tags, body, content='',
+                      tokenize='unicode61 remove_diacritics 2');
+";
+
+fn fingerprint(docs: &[Doc]) -> String {
+    let mut bytes = SCHEMA_VERSION.as_bytes().to_vec();
+    for d in docs {
+        for part in [
+            d.kind.as_str(),
+            &d.url,
+            &d.title,
+            &d.crumb,
+            &d.body,
+            &d.tags,
+        ] {
+            bytes.extend_from_slice(part.as_bytes());
+            bytes.push(0);
+        }
+    }
+    format!("{:016x}-{}", crate::web::assets::fnv64(&bytes), docs.len())
+}
+
+fn fill(conn: &mut Connection, docs: &[Doc], hash: &str) -> Result<(), SearchError> {
+    let seg = Segmenter::get();
+    conn.execute_batch(SCHEMA)?;
+    let tx = conn.transaction()?;
+    {
+        let mut doc =
+            tx.prepare("INSERT INTO docs(id, kind, url, title, crumb, body, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+        let mut fts =
+            tx.prepare("INSERT INTO fts(rowid, title, tags, body) VALUES (?1, ?2, ?3, ?4)")?;
+        for (i, d) in docs.iter().enumerate() {
+            let id = i as i64 + 1;
+            doc.execute(params![
+                id,
+                d.kind.as_str(),
+                d.url,
+                d.title,
+                d.crumb,
+                d.body,
+                d.tags
+            ])?;
+            fts.execute(params![
+                id,
+                seg.index_text(&d.title),
+                seg.index_text(&d.tags),
+                seg.index_text(&d.body)
+            ])?;
+        }
+    }
+    tx.execute("INSERT INTO meta(key, value) VALUES ('hash', ?1)", [hash])?;
+    tx.commit()?;
+    conn.execute_batch("INSERT INTO fts(fts) VALUES ('optimize');")?;
+    Ok(())
+}
+
+/// Whether the file at `path` is a sound index of exactly these documents.
+fn reusable(path: &Path, hash: &str) -> bool {
+    let check = || -> Result<bool, SearchError> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let stored: String =
+            conn.query_row("SELECT value FROM meta WHERE key = 'hash'", [], |r| {
+                r.get(0)
+            })?;
+        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        conn.query_row(
+            "SELECT count(*) FROM fts WHERE fts MATCH '\"医保\"'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        Ok(stored == hash && ok == "ok")
+    };
+    check().unwrap_or(false)
+}
+
+fn remove_db_files(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+fn build_file(data_dir: &Path, path: &Path, docs: &[Doc], hash: &str) -> Result<(), SearchError> {
+    std::fs::create_dir_all(data_dir)?;
+    // Build beside the real file and rename over it: a crash mid-build leaves no half index.
+    let tmp = data_dir.join(format!("search.sqlite.tmp-{}", std::process::id()));
+    remove_db_files(&tmp);
+    let result = (|| {
+        let mut conn = Connection::open(&tmp)?;
+        fill(&mut conn, docs, hash)?;
+        conn.close().map_err(|(_, e)| e)?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        remove_db_files(&tmp);
+    }
+    result
+}
+
+impl FaqIndex {
+    /// Opens or builds the index for `docs` in `data_dir`. Never fails: the fallback is memory.
+    pub fn open(data_dir: &Path, docs: &[Doc]) -> FaqIndex {
+        let hash = fingerprint(docs);
+        let path = data_dir.join("search.sqlite");
+        let existed = path.exists();
+        if existed && reusable(&path, &hash) {
+            return Self::with_file(path, Origin::Reused, docs.len());
+        }
+        match build_file(data_dir, &path, docs, &hash) {
+            Ok(()) => {
+                remove_db_files(&data_dir.join("search.sqlite.tmp"));
+                let origin = if existed {
+                    Origin::Rebuilt
+                } else {
+                    Origin::Built
+                };
+                Self::with_file(path, origin, docs.len())
+            }
+            Err(e) => {
+                tracing::warn!(
+                    "search index cannot be written to {}: {e}; keeping it in memory",
+                    data_dir.display()
+                );
+                Self::in_memory(docs, &hash)
+            }
+        }
+    }
+
+    fn with_file(path: PathBuf, origin: Origin, doc_count: usize) -> FaqIndex {
+        FaqIndex {
+            location: Location::File(path),
+            origin,
+            doc_count,
+            pool: Mutex::new(Vec::new()),
+            _keeper: Mutex::new(None),
+        }
+    }
+
+    /// An index that lives in memory only.
+    pub fn in_memory(docs: &[Doc], hash: &str) -> FaqIndex {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "file:yibao-search-{}-{}?mode=memory&cache=shared",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let open = || {
+            Connection::open_with_flags(
+                &name,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )
+        };
+        let mut keeper = open().expect("an in-memory SQLite database");
+        fill(&mut keeper, docs, hash).expect("fill the in-memory index");
+        FaqIndex {
+            location: Location::Memory(name),
+            origin: Origin::InMemory,
+            doc_count: docs.len(),
+            pool: Mutex::new(Vec::new()),
+            _keeper: Mutex::new(Some(keeper)),
+        }
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    fn connect(&self) -> Result<Connection, SearchError> {
+        let conn = match &self.location {
+            Location::File(p) => Connection::open_with_flags(
+                p,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?,
+            Location::Memory(name) => Connection::open_with_flags(
+                name,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI,
+            )?,
+        };
+        conn.set_prepared_statement_cache_capacity(8);
+        Ok(conn)
+    }
+
+    /// Runs `f` with a pooled read connection.
+    fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, SearchError>,
+    ) -> Result<T, SearchError> {
+        let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
+        let conn = match taken {
+            Some(c) => c,
+            None => self.connect()?,
+        };
+        let out = f(&conn);
+        if out.is_ok()
+            && let Ok(mut p) = self.pool.lock()
+            && p.len() < 16
+        {
+            p.push(conn);
+        }
+        out
+    }
+
+    /// Replaces a query word that no document holds (and has no synonym) by its single
+    /// meaningful characters.
+    fn known_terms(
+        &self,
+        seg: &Segmenter,
+        terms: Vec<Vec<String>>,
+    ) -> Result<Vec<Vec<String>>, SearchError> {
+        self.with_conn(|conn| {
+            let mut count = conn.prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?;
+            let mut out = Vec::new();
+            for group in terms {
+                let unknown = group.len() == 1 && group[0].chars().count() >= 2 && {
+                    match seg.fts_query(std::slice::from_ref(&group)) {
+                        Some(m) => count.query_row([m], |r| r.get::<_, i64>(0))? == 0,
+                        None => true,
+                    }
+                };
+                if unknown {
+                    out.extend(seg.split_unknown(&group[0]));
+                } else {
+                    out.push(group);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Searches FAQ entries and guide sections. `query` is plain text: any string is safe.
+    ///
+    /// FTS5 finds the candidates (any word of the query, or a synonym); they are then ranked
+    /// by concept: each word of the query with its synonyms counts once, weighted by how rare
+    /// it is, more in a title than in tags, more in tags than in the body.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let q: String = query
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_QUERY_CHARS)
+            .collect();
+        let q = q.trim();
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let seg = Segmenter::get();
+        let terms = self.known_terms(seg, seg.query_terms(q))?;
+        let mut needles: Vec<String> = terms.iter().flatten().cloned().collect();
+        if needles.is_empty() {
+            needles.push(q.to_string());
+        }
+        let n = self.doc_count.max(1) as f64;
+        let (rows, idf, avg_len) = self.with_conn(|conn| {
+            let mut rows = Vec::new();
+            let mut idf = Vec::new();
+            if let Some(fts) = seg.fts_query(&terms) {
+                let mut count = conn.prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?;
+                for group in &terms {
+                    let df = match seg.fts_query(std::slice::from_ref(group)) {
+                        Some(m) => count.query_row([m], |r| r.get::<_, i64>(0))? as f64,
+                        None => 0.0,
+                    };
+                    idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+                }
+                let mut st = conn.prepare_cached(
+                    "SELECT d.kind, d.url, d.title, d.crumb, d.body, d.tags FROM fts JOIN docs d ON d.id = fts.rowid
+                     WHERE fts MATCH ?1 ORDER BY bm25(fts, 10.0, 4.0, 1.0) LIMIT 300",
+                )?;
+                rows = st.query_map([fts], row)?.collect::<Result<Vec<_>, _>>()?;
+            }
+            if rows.is_empty() {
+                // One character, or words the index does not hold: plain substring match.
+                let mut st = conn.prepare_cached(
+                    "SELECT kind, url, title, crumb, body, tags FROM docs
+                     WHERE instr(title, ?1) > 0 OR instr(body, ?1) > 0
+                     ORDER BY instr(title, ?1) = 0, kind = 'guide', length(body) LIMIT 30",
+                )?;
+                for needle in needles.iter().chain(std::iter::once(&q.to_string())) {
+                    rows.extend(st.query_map([needle], row)?.collect::<Result<Vec<_>, _>>()?);
+                    if !rows.is_empty() {
+                        break;
+                    }
+                }
+            }
+            let avg_len: f64 = conn.query_row("SELECT avg(length(body)) FROM docs", [], |r| r.get::<_, Option<f64>>(0))?.unwrap_or(1.0);
+            Ok((rows, idf, avg_len))
+        })?;
+        let lower: Vec<Vec<String>> = terms
+            .iter()
+            .map(|g| g.iter().map(|a| a.to_lowercase()).collect())
+            .collect();
+        let mut scored: Vec<(f64, usize, Row)> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(rank, r)| (score(&r, &lower, &idf, avg_len), rank, r))
+            .collect();
+        // Best score first; FTS5's bm25 order breaks ties.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut per_page: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        for (_, _, (kind, url, title, crumb, body, _)) in scored {
+            let page = url.split('#').next().unwrap_or("").to_string();
+            let seen = per_page.entry(page).or_insert(0);
+            *seen += 1;
+            if *seen > 2 || hits.iter().any(|h| h.url == url) {
+                continue;
+            }
+            hits.push(Hit {
+                kind: if kind == "faq" {
+                    DocKind::Faq
+                } else {
+                    DocKind::Guide
+                },
+                title_html: highlight(&title, &needles, None),
+                snippet_html: highlight(&body, &needles, Some(90)),
+                url,
+                crumb,
+            });
+            if hits.len() == limit {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+}
+
+/// The concept score of one document: for each query word (with its synonyms) found, its
+/// rarity times where it was found. Documents that cover more of the query win.
+fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
+    let title = r.2.to_lowercase();
+    let body = r.4.to_lowercase();
+    let tags = r.5.to_lowercase();
+    let len = body.chars().count() as f64;
+    let mut total = 0.0;
+    let mut covered = 0usize;
+    for (g, alts) in groups.iter().enumerate() {
+        let w = idf.get(g).copied().unwrap_or(1.0);
+        let in_title = alts.iter().any(|a| title.contains(a.as_str()));
+        // A title that starts with the word is about it.
+        let leads = alts.iter().any(|a| title.starts_with(a.as_str()));
+        let in_tags = alts.iter().any(|a| tags.contains(a.as_str()));
+        let tf: usize = alts
+            .iter()
+            .map(|a| body.matches(a.as_str()).count())
+            .max()
+            .unwrap_or(0);
+        let tf = tf as f64;
+        let body_part = if tf > 0.0 {
+            tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)))
+        } else {
+            0.0
+        };
+        let part = 3.0 * f64::from(u8::from(in_title))
+            + 1.0 * f64::from(u8::from(leads))
+            + 1.5 * f64::from(u8::from(in_tags))
+            + body_part;
+        if part > 0.0 {
+            covered += 1;
+        }
+        total += w * part;
+    }
+    // Covering more of the question matters more than repeating one word.
+    let coverage = if groups.is_empty() {
+        0.0
+    } else {
+        covered as f64 / groups.len() as f64
+    };
+    // A one- or two-word query asks about a topic: the guide's opening section is the best
+    // landing. A longer question is best answered by a FAQ entry.
+    let prior = match (r.0.as_str(), r.1.contains('#'), groups.len()) {
+        ("guide", false, 1..=2) => 1.4,
+        ("faq", _, 3..) => 1.1,
+        _ => 1.0,
+    };
+    total * (0.5 + coverage) * prior
+}
+
+/// kind, url, title, crumb, body, tags
+type Row = (String, String, String, String, String, String);
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,436 @@
+//! Chinese word segmentation (jieba, its dictionary loaded once) with our domain words, query
+//! analysis (stop words, synonyms people really type), and highlighting.
+
+use jieba_rs::Jieba;
+use std::sync::LazyLock;
+
+/// Domain words jieba does not know as one word (design/site.md).
+const DOMAIN_WORDS: &[&str] = &[
+    "医保",
+    "参保凭证",
+    "参保证明",
+    "联系函",
+    "信息表",
+    "统筹区",
+    "统筹地区",
+    "异地就医备案",
+    "异地就医",
+    "家庭共济",
+    "灵活就业",
+    "个人账户",
+    "转移接续",
+    "关系转移",
+    "转出地",
+    "转入地",
+    "中止参保",
+    "停保",
+    "断缴",
+    "断保",
+    "补缴",
+    "等待期",
+    "待遇等待期",
+    "医保电子凭证",
+    "国家医保服务平台",
+    "新农合",
+    "城乡居民医保",
+    "居民医保",
+    "职工医保",
+    "户籍地",
+    "参保地",
+    "就医地",
+    "缴费年限",
+    "视同缴费年限",
+    "异地安置",
+    "长期居住",
+    "临时外出",
+    "集中参保期",
+    "医保钱包",
+    "医保卡",
+    "社保卡",
+    "跨省通办",
+    "钱",
+    "跨省",
+    "省内",
+    "转回老家",
+    "行政复议",
+    "承诺书",
+    "备案表",
+    "报销比例",
+    "直接结算",
+    "手工报销",
+    "急诊",
+    "转诊",
+    "退休人员",
+    "共济",
+    "零报销",
+    "大病保险",
+    "新生儿",
+];
+
+/// Groups of words people use for the same thing; any one stands for all (design/site.md).
+const SYNONYMS: &[&[&str]] = &[
+    &["医保", "医疗保险", "基本医疗保险"],
+    &[
+        "转移",
+        "转接",
+        "转移接续",
+        "转回老家",
+        "转关系",
+        "关系转移",
+        "转走",
+        "转出",
+        "转过去",
+        "改成",
+        "转成",
+        "换成",
+    ],
+    &["参保凭证", "参保证明"],
+    &["居民医保", "新农合", "城乡居民医保", "农村医保"],
+    &["职工医保", "城镇职工", "职工基本医疗保险"],
+    &["灵活就业", "个体", "个体户", "自由职业", "打零工"],
+    &["社保卡", "医保卡"],
+    &["老家", "回老家", "户籍地", "家乡"],
+    &["备案", "报备"],
+    &["断缴", "断保", "中断缴费", "停缴", "没交", "空了", "断了"],
+    &["停保", "中止参保", "暂停参保"],
+    &["家庭共济", "共济", "亲情账户"],
+    &["个人账户", "账户余额", "个账", "余额", "卡里", "医保卡"],
+    &["钱", "余额", "资金"],
+    &["热线", "电话", "12393"],
+    &["外地", "异地", "外省", "跨省"],
+    &["看病", "就医"],
+    &["多久", "时限", "多长时间", "几天"],
+    &["换工作", "跳槽"],
+    &["医院", "住院"],
+    &["同省", "省内", "同一个省"],
+    &["欠费", "欠缴", "交清", "欠着"],
+    &["东西", "材料"],
+    &["纸质", "打印"],
+    &["app", "手机", "网上", "线上"],
+    &["驳回", "退回", "不通过", "被拒"],
+    &["公司", "单位", "人事", "用人单位"],
+    &["催", "催办", "拖", "没办好", "还没转过来"],
+    &["期限", "截止", "作废"],
+    &["爸妈", "父母", "家人", "家里人", "老人", "近亲属"],
+    &["年头", "年限", "缴费年限", "年数"],
+    &["几月", "几月份", "什么时候", "集中参保期"],
+    &["认", "认不认", "算", "还算", "累计"],
+    &["工作", "上班"],
+    &["都交", "重复", "两边", "两个地方", "两地"],
+    &["上医保", "参保", "买医保"],
+    &["文件", "依据", "规定"],
+    &["马上", "等待期", "缴费当月"],
+];
+
+/// Words that carry no meaning for search.
+const STOP_WORDS: &[&str] = &[
+    "的",
+    "了",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "我",
+    "我的",
+    "你",
+    "他",
+    "她",
+    "们",
+    "是",
+    "在",
+    "有",
+    "和",
+    "与",
+    "或",
+    "要",
+    "能",
+    "会",
+    "可以",
+    "怎么",
+    "怎么办",
+    "怎样",
+    "如何",
+    "什么",
+    "哪里",
+    "哪儿",
+    "哪个",
+    "为什么",
+    "还",
+    "就",
+    "都",
+    "也",
+    "把",
+    "被",
+    "给",
+    "对",
+    "从",
+    "到",
+    "这",
+    "那",
+    "个",
+    "一",
+    "不",
+    "没",
+    "没有",
+    "吗？",
+    "请问",
+    "一下",
+    "需要",
+    "应该",
+    "不能",
+    "现在",
+    "人",
+    "还在",
+    "着",
+    "咋",
+    "咋办",
+    "行不行",
+    "吗？",
+    "哪边",
+    "开始",
+    "是不是",
+    "能不能",
+    "可不可以",
+    "多少",
+    "去",
+    "用",
+    "让",
+    "得",
+    "地",
+    "着",
+    "过",
+    "又",
+    "才",
+    "后",
+];
+
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::build);
+
+impl Segmenter {
+    /// The shared segmenter (jieba's dictionary is large: load it once per process).
+    pub fn get() -> &'static Segmenter {
+        &SEGMENTER
+    }
+
+    fn build() -> Segmenter {
+        let mut jieba = Jieba::new();
+        for w in DOMAIN_WORDS
+            .iter()
+            .chain(SYNONYMS.iter().flat_map(|g| g.iter()))
+        {
+            jieba.add_word(w, Some(50_000), None);
+        }
+        Segmenter { jieba }
+    }
+
+    /// Words for the index: fine-grained (long words also yield the words inside them),
+    /// lower-cased, punctuation dropped.
+    pub fn words(&self, text: &str) -> Vec<String> {
+        self.jieba
+            .cut_for_search(text, true)
+            .into_iter()
+            .map(|t| t.word.trim().to_lowercase())
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect()
+    }
+
+    /// Text as space-separated words, ready for FTS5's unicode61 tokenizer.
+    pub fn index_text(&self, text: &str) -> String {
+        self.words(text).join(" ")
+    }
+
+    /// The meaningful terms of a query, each with its synonyms, in the order typed. The query
+    /// is cut into whole words (the index also holds the words inside long words).
+    pub fn query_terms(&self, query: &str) -> Vec<Vec<String>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        let words = self
+            .jieba
+            .cut(query, true)
+            .into_iter()
+            .map(|t| t.word.trim().to_lowercase())
+            .filter(|w| w.chars().any(char::is_alphanumeric));
+        for w in words {
+            if STOP_WORDS.contains(&w.as_str()) || !seen.insert(w.clone()) {
+                continue;
+            }
+            let mut group = vec![w.clone()];
+            for g in SYNONYMS {
+                if g.contains(&w.as_str()) {
+                    group.extend(g.iter().filter(|s| **s != w).map(|s| s.to_string()));
+                }
+            }
+            out.push(group);
+        }
+        out
+    }
+
+    /// The single characters of a word that carry meaning (not stop words), for a word the
+    /// index does not know (jieba sometimes joins a noun to a verb: 钱能).
+    pub fn split_unknown(&self, word: &str) -> Vec<Vec<String>> {
+        word.chars()
+            .map(|c| c.to_string())
+            .filter(|c| !STOP_WORDS.contains(&c.as_str()) && c.chars().any(char::is_alphanumeric))
+            .map(|c| vec![c])
+            .collect()
+    }
+
+    /// An FTS5 MATCH expression: every alternative as a quoted phrase of its words, all
+    /// joined with OR (bm25 ranks documents matching more of them higher). Never FTS5
+    /// syntax from the user: each phrase is quoted and inner quotes doubled.
+    pub fn fts_query(&self, terms: &[Vec<String>]) -> Option<String> {
+        let mut phrases = Vec::new();
+        for group in terms {
+            for alt in group {
+                let words = self.words(alt);
+                if words.is_empty() {
+                    continue;
+                }
+                let phrase = format!("\"{}\"", words.join(" ").replace('"', "\"\""));
+                if !phrases.contains(&phrase) {
+                    phrases.push(phrase);
+                }
+            }
+        }
+        if phrases.is_empty() {
+            None
+        } else {
+            Some(phrases.join(" OR "))
+        }
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// HTML for `text` with every occurrence of `needles` wrapped in `<mark>`; the rest escaped.
+/// When `window` is set, only about that many characters around the first match are kept.
+pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = text.to_lowercase().chars().collect();
+    let lower = if lower.len() == chars.len() {
+        lower
+    } else {
+        chars.clone()
+    };
+    let needles: Vec<Vec<char>> = needles
+        .iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| n.to_lowercase().chars().collect())
+        .collect();
+    // Marked[i] is true where a needle covers character i.
+    let mut marked = vec![false; chars.len()];
+    for n in &needles {
+        if n.len() > chars.len() {
+            continue;
+        }
+        for i in 0..=chars.len() - n.len() {
+            if lower[i..i + n.len()] == n[..] {
+                marked[i..i + n.len()].iter_mut().for_each(|m| *m = true);
+            }
+        }
+    }
+    let (start, end) = match window {
+        Some(w) if chars.len() > w => {
+            let first = marked.iter().position(|m| *m).unwrap_or(0);
+            let start = first.saturating_sub(w / 4);
+            let end = (start + w).min(chars.len());
+            (end.saturating_sub(w), end)
+        }
+        _ => (0, chars.len()),
+    };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut i = start;
+    while i < end {
+        let on = marked[i];
+        let mut j = i;
+        while j < end && marked[j] == on {
+            j += 1;
+        }
+        let piece: String = chars[i..j].iter().collect();
+        if on {
+            out.push_str("<mark>");
+            out.push_str(&escape(&piece));
+            out.push_str("</mark>");
+        } else {
+            out.push_str(&escape(&piece));
+        }
+        i = j;
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_words_stay_whole() {
+        let s = Segmenter::get();
+        let w = s.words("参保凭证在哪里开");
+        assert!(w.contains(&"参保凭证".to_string()), "{w:?}");
+        let w = s.words("退休回老家怎么办理异地就医备案");
+        assert!(
+            w.contains(&"异地就医备案".to_string()) && w.contains(&"备案".to_string()),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn queries_drop_stop_words_and_expand_synonyms() {
+        let s = Segmenter::get();
+        let t = s.query_terms("退休回老家怎么把医保转回去");
+        let flat: Vec<&str> = t.iter().flatten().map(String::as_str).collect();
+        assert!(!flat.contains(&"怎么"));
+        assert!(flat.contains(&"医疗保险"), "{flat:?}");
+        assert!(flat.contains(&"户籍地"), "{flat:?}");
+    }
+
+    #[test]
+    fn fts_queries_are_always_quoted_phrases() {
+        let s = Segmenter::get();
+        for q in ["\"医保\" AND NEAR(x*", "a\"b", "*", "()", "医保 OR 转移"] {
+            if let Some(f) = s.fts_query(&s.query_terms(q)) {
+                for part in f.split(" OR ") {
+                    assert!(part.starts_with('"') && part.ends_with('"'), "{f}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn highlight_marks_and_escapes() {
+        let h = highlight("医保<b>转移</b>医保", &["医保".into()], None);
+        assert_eq!(
+            h,
+            "<mark>医保</mark>&lt;b&gt;转移&lt;/b&gt;<mark>医保</mark>"
+        );
+        let long = format!("{}医保{}", "甲".repeat(100), "乙".repeat(100));
+        let h = highlight(&long, &["医保".into()], Some(40));
+        assert!(h.starts_with('…') && h.ends_with('…') && h.contains("<mark>医保</mark>"));
+        assert!(h.chars().count() < 40 + 20);
+    }
+}

@@ -1,0 +1,181 @@
+use super::*;
+use proptest::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn docs() -> Vec<Doc> {
+    let d = |kind, url: &str, title: &str, body: &str, tags: &str| Doc {
+        kind,
+        url: url.into(),
+        title: title.into(),
+        crumb: "测试".into(),
+        body: body.into(),
+        tags: tags.into(),
+    };
+    vec![
+        d(
+            DocKind::Faq,
+            "/faq/a",
+            "参保凭证在哪里开？",
+            "向原参保地的医保经办机构申请开具参保凭证。",
+            "材料",
+        ),
+        d(
+            DocKind::Faq,
+            "/faq/b",
+            "退休了能把医保转回老家吗？",
+            "退休人员不办理转移，办理异地就医备案。",
+            "退休",
+        ),
+        d(
+            DocKind::Faq,
+            "/faq/c",
+            "新农合搬家了怎么办？",
+            "城乡居民医保当年不转，下一年度在新地方参保。",
+            "居民医保",
+        ),
+        d(
+            DocKind::Guide,
+            "/guides/g#x",
+            "线上办理｜职工医保跨省转移",
+            "在国家医保服务平台提交转移接续申请。",
+            "职工医保",
+        ),
+    ]
+}
+
+fn temp_dir() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!(
+        "yibao-search-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn urls(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.url.as_str()).collect()
+}
+
+#[test]
+fn builds_then_reuses_then_rebuilds_when_content_changes() {
+    let dir = temp_dir();
+    let a = FaqIndex::open(&dir, &docs());
+    assert_eq!(a.origin, Origin::Built);
+    assert!(matches!(a.location(), Location::File(_)));
+    drop(a);
+    assert_eq!(FaqIndex::open(&dir, &docs()).origin, Origin::Reused);
+    let mut changed = docs();
+    changed[0].body.push_str("新内容");
+    assert_eq!(FaqIndex::open(&dir, &changed).origin, Origin::Rebuilt);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_corrupt_or_truncated_file_is_rebuilt() {
+    let dir = temp_dir();
+    drop(FaqIndex::open(&dir, &docs()));
+    let path = dir.join("search.sqlite");
+    let len = std::fs::metadata(&path).unwrap().len();
+    for damage in [
+        b"this is not a database at all".to_vec(),
+        std::fs::read(&path).unwrap()[..(len / 3) as usize].to_vec(),
+        Vec::new(),
+    ] {
+        std::fs::write(&path, damage).unwrap();
+        let idx = FaqIndex::open(&dir, &docs());
+        assert_eq!(idx.origin, Origin::Rebuilt);
+        assert_eq!(urls(&idx.search("参保凭证", 5).unwrap())[0], "/faq/a");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unwritable_data_directory_falls_back_to_memory() {
+    let file = temp_dir();
+    std::fs::write(&file, "a file, not a directory").unwrap();
+    let idx = FaqIndex::open(&file.join("data"), &docs());
+    assert_eq!(idx.origin, Origin::InMemory);
+    assert_eq!(urls(&idx.search("参保凭证", 5).unwrap())[0], "/faq/a");
+    // Several connections share the one in-memory database.
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| assert!(!idx.search("医保", 5).unwrap().is_empty()));
+        }
+    });
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn synonyms_find_what_people_mean() {
+    let idx = FaqIndex::open(&temp_dir(), &docs());
+    assert_eq!(urls(&idx.search("参保证明去哪开", 5).unwrap())[0], "/faq/a");
+    assert!(urls(&idx.search("医疗保险转到户籍地", 5).unwrap()).contains(&"/faq/b"));
+    assert_eq!(urls(&idx.search("城乡居民医保", 5).unwrap())[0], "/faq/c");
+}
+
+#[test]
+fn short_queries_work() {
+    let idx = FaqIndex::open(&temp_dir(), &docs());
+    assert!(!idx.search("医保", 5).unwrap().is_empty());
+    assert!(!idx.search("备案", 5).unwrap().is_empty());
+    assert!(!idx.search("转", 5).unwrap().is_empty(), "one character");
+}
+
+#[test]
+fn results_are_highlighted_and_escaped() {
+    let idx = FaqIndex::open(&temp_dir(), &docs());
+    let hits = idx.search("参保凭证", 5).unwrap();
+    assert!(hits[0].title_html.contains("<mark>参保凭证</mark>"));
+    assert!(hits[0].snippet_html.contains("<mark>"));
+    let hits = idx.search("<script>医保</script>", 5).unwrap();
+    for h in hits {
+        assert!(!h.snippet_html.contains("<script"), "{}", h.snippet_html);
+    }
+}
+
+#[test]
+fn hostile_queries_are_plain_text() {
+    let idx = FaqIndex::open(&temp_dir(), &docs());
+    for q in [
+        "\"",
+        "\"\"",
+        "*",
+        "医保*",
+        "NEAR(医保 转移)",
+        "医保 AND 转移",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        "{}",
+        "^医保",
+        "title:医保",
+        "'; DROP TABLE docs; --",
+        "\0",
+        "😀🏥",
+        "a\"b\"c",
+        "-",
+        "+",
+        ":",
+        &"医保".repeat(50_000),
+    ] {
+        assert!(idx.search(q, 10).is_ok(), "{q:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #[test]
+    fn random_strings_never_cause_an_error(
+        s in prop_oneof![
+            ".{0,40}",
+            "[\"*()^:+\\-{} ]{0,12}(AND|OR|NOT|NEAR)?[\"*()^:+ ]{0,6}",
+            "(医保|转移|\"|\\*|NEAR|AND|OR|\\(|\\)| |参保凭证|退休){0,12}",
+        ]
+    ) {
+        static IDX: std::sync::LazyLock<FaqIndex> = std::sync::LazyLock::new(|| FaqIndex::open(&temp_dir(), &docs()));
+        prop_assert!(IDX.search(&s, 10).is_ok());
+    }
+}

@@ -1,0 +1,149 @@
+//! Search: the relevance set (real questions → the answer in the top three), the page, and
+//! hostile input.
+
+use crate::helpers::*;
+use serde::Deserialize;
+use yibao::search::{FaqIndex, docs_of};
+
+#[derive(Deserialize)]
+struct Case {
+    query: String,
+    expect: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Set {
+    case: Vec<Case>,
+}
+
+/// `/faq/x` → `faq/x`; `/guides/x#y` → `guides/x`.
+fn doc_id(url: &str) -> String {
+    url.trim_start_matches('/')
+        .split('#')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn real_questions_find_their_answer_in_the_top_three() {
+    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let index = FaqIndex::open(&artifacts("relevance-data"), &docs_of(&lib));
+    let set: Set =
+        toml::from_str(&std::fs::read_to_string(repo("tests/api/search_queries.toml")).unwrap())
+            .unwrap();
+    assert!(set.case.len() >= 40, "{} cases", set.case.len());
+    let mut misses = Vec::new();
+    for c in &set.case {
+        for e in &c.expect {
+            let (kind, slug) = e.split_once('/').unwrap();
+            let exists = match kind {
+                "faq" => lib.faq(slug).is_some(),
+                "guides" => lib.guide(slug).is_some(),
+                _ => false,
+            };
+            assert!(exists, "{}: expected document {e} does not exist", c.query);
+        }
+        let hits = index.search(&c.query, 10).unwrap();
+        let top: Vec<String> = hits.iter().take(3).map(|h| doc_id(&h.url)).collect();
+        if !c.expect.iter().any(|e| top.contains(e)) {
+            misses.push(format!(
+                "{}  → got {:?}, want one of {:?}",
+                c.query, top, c.expect
+            ));
+        }
+    }
+    assert!(
+        misses.is_empty(),
+        "{} of {} questions miss their answer:\n{}",
+        misses.len(),
+        set.case.len(),
+        misses.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn the_search_page_shows_highlighted_results_linking_to_sections() {
+    let (status, page) = get_text(
+        "/search?q=%E5%8F%82%E4%BF%9D%E5%87%AD%E8%AF%81%E5%9C%A8%E5%93%AA%E9%87%8C%E5%BC%80",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<mark>参保凭证</mark>"));
+    assert!(page.contains("href=\"/faq/"));
+    assert!(
+        page.contains("value=\"参保凭证在哪里开\""),
+        "the query stays in the box"
+    );
+    let (_, page) = get_text(
+        "/search?q=%E4%B8%B4%E6%97%B6%E5%A4%96%E5%87%BA%E5%B0%B1%E5%8C%BB%E5%A4%87%E6%A1%88",
+    )
+    .await;
+    assert!(
+        page.contains("href=\"/guides/medical-filing#"),
+        "guide sections link to their anchor"
+    );
+}
+
+#[tokio::test]
+async fn no_results_offers_the_plan_and_popular_questions() {
+    let (status, page) = get_text("/search?q=qwertyzzz").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("没有找到"));
+    assert!(page.contains("href=\"/plan\""));
+    assert!(page.contains("大家最常问"));
+}
+
+#[tokio::test]
+async fn one_and_two_character_queries_work() {
+    for q in ["%E5%8C%BB%E4%BF%9D", "%E5%A4%87%E6%A1%88", "%E8%BD%AC"] {
+        let (status, page) = get_text(&format!("/search?q={q}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("class=\"results\""), "{q}");
+    }
+}
+
+#[tokio::test]
+async fn hostile_queries_give_a_normal_page_or_a_clear_4xx() {
+    let big = "a".repeat(100 * 1024);
+    let cases = [
+        "%22",
+        "%22%22%22",
+        "*",
+        "%E5%8C%BB%E4%BF%9D*",
+        "NEAR(a%20b)",
+        "a%20AND%20b",
+        "%28%29",
+        "%5B%5D",
+        "%F0%9F%98%80%F0%9F%8F%A5",
+        "%00",
+        "%00%E5%8C%BB%E4%BF%9D",
+        "'%3B%20DROP%20TABLE%20docs%3B--",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "title%3A%E5%8C%BB%E4%BF%9D",
+        "%2B%2B%2B",
+        "-",
+        "%5E",
+    ];
+    for q in cases {
+        let (status, page) = get_text(&format!("/search?q={q}")).await;
+        assert_eq!(status, 200, "{q}");
+        assert!(!page.contains("<script>alert"), "{q}");
+    }
+    let (status, page) = get_text("/search?q=%FF%FE").await;
+    assert_eq!(status, 400, "invalid UTF-8");
+    assert!(page.contains("UTF-8"));
+    let status = raw_status(
+        format!("GET /search?q={big} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    assert!(
+        matches!(status, Some(200 | 400..=499)),
+        "100 KB query: {status:?}"
+    );
+    let (status, page) = get_text(&format!("/search?q={}", "%E5%8C%BB".repeat(3000))).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("只按前"),
+        "long queries are cut, and the page says so"
+    );
+}
