@@ -107,17 +107,33 @@ pub fn error_pages<B: MessageBody + 'static>(res: ServiceResponse<B>) -> Service
     ServiceResponse::new(req, new)
 }
 
-/// Refuses every method but GET and HEAD with 405: the site has no forms that post.
-pub fn only_get(req: &ServiceRequest) -> Option<HttpResponse> {
+/// Header bytes a request may carry in all (names and values).
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// Bytes of path and query a request may carry.
+pub const MAX_URI_BYTES: usize = 32 * 1024;
+
+/// Refuses, before any handler runs, what the site never needs: methods other than GET and
+/// HEAD (405: there are no forms that post), oversized headers (431) and URLs (414).
+pub fn gatekeeper(req: &ServiceRequest) -> Option<HttpResponse> {
     let m = req.method();
-    if m == actix_web::http::Method::GET || m == actix_web::http::Method::HEAD {
-        None
-    } else {
-        Some(
+    if m != actix_web::http::Method::GET && m != actix_web::http::Method::HEAD {
+        return Some(
             HttpResponse::MethodNotAllowed()
                 .insert_header((header::ALLOW, "GET, HEAD"))
                 .content_type("text/plain; charset=utf-8")
                 .body("405"),
-        )
+        );
     }
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return Some(HttpResponse::build(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).finish());
+    }
+    if req.uri().to_string().len() > MAX_URI_BYTES {
+        return Some(HttpResponse::build(StatusCode::URI_TOO_LONG).finish());
+    }
+    None
 }

@@ -236,8 +236,8 @@ pub fn server(
             .app_data(web::PayloadConfig::new(16 * 1024))
             .configure(configure)
             .wrap_fn(|req, srv| {
-                // Not GET/HEAD: answer 405 here; either way, error responses become pages.
-                let step = match error::only_get(&req) {
+                // Refuse what the site never needs (405/414/431); error responses become pages.
+                let step = match error::gatekeeper(&req) {
                     Some(refusal) => Err(req.into_response(refusal)),
                     None => Ok(srv.call(req)),
                 };

@@ -6,5 +6,6 @@ mod foundation;
 mod helpers;
 mod library;
 mod plan;
+mod robustness;
 mod search;
 mod validate;
