@@ -29,7 +29,11 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt().with_target(false).init();
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_ansi(ansi)
+        .init();
     let settings = Settings {
         content_dir: cli.content,
         data_dir: cli.data,

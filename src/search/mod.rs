@@ -167,6 +167,8 @@ pub struct FaqIndex {
     pub doc_count: usize,
     /// Read connections, one per concurrent search (taken and given back).
     pool: Mutex<Vec<Connection>>,
+    /// Average body length in characters (for the length normalisation of the ranking).
+    avg_len: std::sync::OnceLock<f64>,
     /// Keeps an in-memory database alive while the process runs.
     _keeper: Mutex<Option<Connection>>,
 }
@@ -311,6 +313,7 @@ impl FaqIndex {
             origin,
             doc_count,
             pool: Mutex::new(Vec::new()),
+            avg_len: std::sync::OnceLock::new(),
             _keeper: Mutex::new(None),
         }
     }
@@ -338,6 +341,7 @@ impl FaqIndex {
             origin: Origin::InMemory,
             doc_count: docs.len(),
             pool: Mutex::new(Vec::new()),
+            avg_len: std::sync::OnceLock::new(),
             _keeper: Mutex::new(Some(keeper)),
         }
     }
@@ -462,7 +466,15 @@ impl FaqIndex {
                     }
                 }
             }
-            let avg_len: f64 = conn.query_row("SELECT avg(length(body)) FROM docs", [], |r| r.get::<_, Option<f64>>(0))?.unwrap_or(1.0);
+            let avg_len = match self.avg_len.get() {
+                Some(v) => *v,
+                None => {
+                    let v: f64 = conn
+                        .query_row("SELECT avg(length(body)) FROM docs", [], |r| r.get::<_, Option<f64>>(0))?
+                        .unwrap_or(1.0);
+                    *self.avg_len.get_or_init(|| v)
+                }
+            };
             Ok((rows, idf, avg_len))
         })?;
         let lower: Vec<Vec<String>> = terms

@@ -111,3 +111,79 @@ impl CachedPage {
         body.respond(req, status, "text/html; charset=utf-8", "no-cache")
     }
 }
+
+/// A bounded cache of pages rendered per request (search results, plan pages), keyed by
+/// everything the page depends on. Popular questions and shared plan links are then served
+/// like static pages. Least recently used entries go first.
+pub struct PageLru {
+    cap: usize,
+    inner: std::sync::Mutex<LruInner>,
+}
+
+#[derive(Default)]
+struct LruInner {
+    tick: u64,
+    map: std::collections::HashMap<String, (u64, std::sync::Arc<Encoded>)>,
+}
+
+impl PageLru {
+    pub fn new(cap: usize) -> PageLru {
+        PageLru {
+            cap,
+            inner: std::sync::Mutex::new(LruInner::default()),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<std::sync::Arc<Encoded>> {
+        let mut g = self.inner.lock().ok()?;
+        g.tick += 1;
+        let tick = g.tick;
+        let entry = g.map.get_mut(key)?;
+        entry.0 = tick;
+        Some(entry.1.clone())
+    }
+
+    pub fn put(&self, key: String, page: Encoded) -> std::sync::Arc<Encoded> {
+        let page = std::sync::Arc::new(page);
+        if let Ok(mut g) = self.inner.lock() {
+            if g.map.len() >= self.cap
+                && let Some(oldest) = g
+                    .map
+                    .iter()
+                    .min_by_key(|(_, (t, _))| *t)
+                    .map(|(k, _)| k.clone())
+            {
+                g.map.remove(&oldest);
+            }
+            g.tick += 1;
+            let tick = g.tick;
+            g.map.insert(key, (tick, page.clone()));
+        }
+        page
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().map(|g| g.map.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lru_keeps_the_recently_used() {
+        let c = PageLru::new(2);
+        c.put("a".into(), Encoded::new(b"A".to_vec()));
+        c.put("b".into(), Encoded::new(b"B".to_vec()));
+        assert!(c.get("a").is_some());
+        c.put("c".into(), Encoded::new(b"C".to_vec()));
+        assert!(c.get("b").is_none(), "b was least recently used");
+        assert_eq!(&c.get("a").unwrap().plain[..], b"A");
+        assert_eq!(c.len(), 2);
+    }
+}

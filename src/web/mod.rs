@@ -63,6 +63,8 @@ pub struct AppState {
     pub not_found: CachedPage,
     pub server_error: CachedPage,
     pub feeds: Feeds,
+    /// Pages rendered per request (search results, plan pages), kept while they are asked for.
+    pub dynamic: cache::PageLru,
 }
 
 impl AppState {
@@ -103,7 +105,32 @@ impl AppState {
             not_found,
             server_error,
             feeds,
+            dynamic: cache::PageLru::new(512),
         })
+    }
+
+    /// Serves a per-request page from the cache, rendering (and keeping) it on a miss. Only
+    /// 200 pages are kept; `key` must name everything the page depends on.
+    pub fn cached_page(
+        &self,
+        req: &actix_web::HttpRequest,
+        key: String,
+        cache_control: &str,
+        render: impl FnOnce() -> Result<(actix_web::http::StatusCode, String), error::WebError>,
+    ) -> Result<HttpResponse, error::WebError> {
+        const HTML: &str = "text/html; charset=utf-8";
+        let ok = actix_web::http::StatusCode::OK;
+        if let Some(page) = self.dynamic.get(&key) {
+            return Ok(page.respond(req, ok, HTML, cache_control));
+        }
+        let (status, body) = render()?;
+        let page = cache::Encoded::new(body.into_bytes());
+        if status == ok {
+            let page = self.dynamic.put(key, page);
+            Ok(page.respond(req, ok, HTML, cache_control))
+        } else {
+            Ok(page.respond(req, status, HTML, cache_control))
+        }
     }
 
     /// The data the plan's rules read.

@@ -255,7 +255,7 @@ fn render_question(
     p: &Parsed,
     key: Key,
     error: Option<String>,
-) -> HttpResponse {
+) -> Result<(StatusCode, String), WebError> {
     let a = &p.answers;
     let retired = a.status == Some(answers::Status::Retired);
     let t = text(key, retired);
@@ -351,24 +351,20 @@ fn render_question(
         back_href,
         step,
     }
-    .render();
-    html(status, page)
+    .render()
+    .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((status, page))
 }
 
-fn html(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
-    match page {
-        Ok(body) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(body),
-        Err(e) => WebError::Internal(e.to_string()).error_response_page(),
-    }
-}
-
-impl WebError {
-    fn error_response_page(&self) -> HttpResponse {
-        actix_web::ResponseError::error_response(self)
-    }
+/// The cache key of a plan page: everything it depends on (the day, the text size, the URL).
+fn page_key(req: &HttpRequest) -> String {
+    format!(
+        "plan|{}|{}|{}?{}",
+        today(),
+        u8::from(wants_large(req)),
+        req.path(),
+        req.query_string()
+    )
 }
 
 /// The first error on the route the valid answers take, as (key, message).
@@ -404,7 +400,9 @@ pub async fn question(
     };
     let (pairs, mut p) = read(&req, &state)?;
     if let Some((k, message)) = first_error(&p) {
-        return Ok(render_question(&state, &req, &p, k, Some(message)));
+        return state.cached_page(&req, page_key(&req), "no-store", || {
+            render_question(&state, &req, &p, k, Some(message))
+        });
     }
     let submitted = pairs.iter().any(|(k, v)| k == "go" && v == "1");
     let answered = answers::value_of(&p.answers, key).is_some();
@@ -413,13 +411,17 @@ pub async fn question(
         if !answered && route.contains(&key) {
             let retired = p.answers.status == Some(answers::Status::Retired);
             let msg = text(key, retired).required.to_string();
-            return Ok(render_question(&state, &req, &p, key, Some(msg)));
+            return state.cached_page(&req, page_key(&req), "no-store", || {
+                render_question(&state, &req, &p, key, Some(msg))
+            });
         }
         p.answers = flow::prune(&p.answers);
         return Ok(see_other(node_href(flow::next(&p.answers), &p.answers)));
     }
     if route.contains(&key) {
-        return Ok(render_question(&state, &req, &p, key, None));
+        return state.cached_page(&req, page_key(&req), "no-store", || {
+            render_question(&state, &req, &p, key, None)
+        });
     }
     // Not reachable with these answers: go to where the answers lead.
     let a = flow::prune(&p.answers);
@@ -507,20 +509,32 @@ pub async fn result(
 ) -> Result<HttpResponse, WebError> {
     let (_, p) = read(&req, &state)?;
     if let Some((k, message)) = first_error(&p) {
-        return Ok(render_question(&state, &req, &p, k, Some(message)));
+        return state.cached_page(&req, page_key(&req), "no-store", || {
+            render_question(&state, &req, &p, k, Some(message))
+        });
     }
-    let a = flow::prune(&p.answers);
-    let mut a = a;
+    let mut a = flow::prune(&p.answers);
     a.start = p.answers.start;
     if let Node::Ask(_) = flow::next(&a) {
         return Ok(see_other(node_href(flow::next(&a), &a)));
     }
+    state.cached_page(&req, page_key(&req), "no-store", || {
+        render_result(&state, &req, &p, &a)
+    })
+}
+
+fn render_result(
+    state: &AppState,
+    req: &HttpRequest,
+    p: &Parsed,
+    a: &Answers,
+) -> Result<(StatusCode, String), WebError> {
     let start_error = p
         .errors
         .iter()
         .find(|e| e.key.is_none())
         .map(|e| e.message.clone());
-    let plan = rules::build(&a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
+    let plan = rules::build(a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
 
     let steps = plan
         .steps
@@ -572,9 +586,9 @@ pub async fn result(
         .collect();
     let hidden = Key::ALL
         .iter()
-        .filter_map(|k| answers::value_of(&a, *k).map(|v| (k.name(), v)))
+        .filter_map(|k| answers::value_of(a, *k).map(|v| (k.name(), v)))
         .collect();
-    let path = href("/plan/result", &a);
+    let path = href("/plan/result", a);
     let full_url = format!("{}{}", state.site_url, path);
     let made = today();
     let status = if start_error.is_some() {
@@ -587,19 +601,13 @@ pub async fn result(
     } else {
         plan.title.clone()
     };
-    let mut layout = state.layout(
-        &title,
-        &plan.conclusion,
-        &path,
-        Nav::Plan,
-        wants_large(&req),
-    );
+    let mut layout = state.layout(&title, &plan.conclusion, &path, Nav::Plan, wants_large(req));
     layout.noindex = true;
     let page = ResultTemplate {
         layout,
         steps,
         dates,
-        summary: summary(&state, &a, None),
+        summary: summary(state, a, None),
         continues,
         guides,
         faqs,
@@ -609,13 +617,14 @@ pub async fn result(
         made_iso: made.iso(),
         made_cn: made.cn(),
         qr_data_uri: qr_data_uri(&full_url),
-        ics_href: href("/plan/result.ics", &a),
+        ics_href: href("/plan/result.ics", a),
         full_url,
         hotline: &state.lib.facts.hotline,
         plan,
     }
-    .render();
-    Ok(html(status, page))
+    .render()
+    .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((status, page))
 }
 
 // ---------- /plan/result.ics ----------

@@ -6,7 +6,6 @@ use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, Nav, url_encode, wants_large};
 use crate::web::query;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -38,47 +37,48 @@ pub async fn handler(
     let cleaned = cleaned.trim();
     let truncated = cleaned.chars().count() > MAX_QUERY_CHARS;
     let query: String = cleaned.chars().take(MAX_QUERY_CHARS).collect();
-    let hits = match state.index.search(&query, LIMIT) {
-        Ok(h) => h,
-        Err(e) => {
-            tracing::error!("search failed: {e}");
-            Vec::new()
+    let large = wants_large(&req);
+    let key = format!("search|{}|{query}", u8::from(large));
+    state.cached_page(&req, key, "no-cache", || {
+        let hits = match state.index.search(&query, LIMIT) {
+            Ok(h) => h,
+            Err(e) => {
+                tracing::error!("search failed: {e}");
+                Vec::new()
+            }
+        };
+        let title = if query.is_empty() {
+            "搜索".to_string()
+        } else {
+            format!("搜索：{query}")
+        };
+        let path = format!("/search?q={}", url_encode(&query));
+        let mut layout = state.layout(
+            &title,
+            "搜索医保转移接续的常见问题和办事指南。",
+            &path,
+            Nav::Faq,
+            large,
+        );
+        layout.noindex = true;
+        layout.query = query.clone();
+        let page = SearchTemplate {
+            layout,
+            query: query.clone(),
+            truncated,
+            max_chars: MAX_QUERY_CHARS,
+            hits,
+            limit: LIMIT,
+            popular: state
+                .lib
+                .faqs
+                .iter()
+                .filter(|f| f.popular)
+                .take(8)
+                .collect(),
         }
-    };
-    let title = if query.is_empty() {
-        "搜索".to_string()
-    } else {
-        format!("搜索：{query}")
-    };
-    let path = format!("/search?q={}", url_encode(&query));
-    let mut layout = state.layout(
-        &title,
-        "搜索医保转移接续的常见问题和办事指南。",
-        &path,
-        Nav::Faq,
-        wants_large(&req),
-    );
-    layout.noindex = true;
-    layout.query = query.clone();
-    let page = SearchTemplate {
-        layout,
-        query,
-        truncated,
-        max_chars: MAX_QUERY_CHARS,
-        hits,
-        limit: LIMIT,
-        popular: state
-            .lib
-            .faqs
-            .iter()
-            .filter(|f| f.popular)
-            .take(8)
-            .collect(),
-    }
-    .render()
-    .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .body(page))
+        .render()
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+        Ok((actix_web::http::StatusCode::OK, page))
+    })
 }
