@@ -49,32 +49,10 @@ async fn large_text_switch_works_without_javascript_and_persists() {
         return;
     };
     driver.goto(url("/guides/")).await.unwrap();
-    let size = |d: WebDriver| async move {
-        let r = d
-            .execute(
-                "return parseFloat(getComputedStyle(document.body).fontSize);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        r.json().as_f64().unwrap()
-    };
-    let before = size(driver.clone()).await;
+    let before = body_text_px(&driver).await;
     assert!(before >= 16.0, "body text {before}px");
-    driver
-        .find(By::LinkText("大字模式"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    // Same URL before and after: wait for the new text size instead of a new address.
-    for _ in 0..200 {
-        if size(driver.clone()).await != before {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    // The switch comes back to the same address: wait for the new text size instead.
+    let after = click_until_text_size_changes(&driver, "大字模式", before).await;
     assert!(
         driver
             .current_url()
@@ -83,7 +61,6 @@ async fn large_text_switch_works_without_javascript_and_persists() {
             .as_str()
             .ends_with("/guides/")
     );
-    let after = size(driver.clone()).await;
     assert!(after >= before * 1.2, "large text {after}px vs {before}px");
     driver
         .screenshot(&artifacts("screenshots").join("guides-360-large.png"))
@@ -91,25 +68,13 @@ async fn large_text_switch_works_without_javascript_and_persists() {
         .unwrap();
     // Survives navigation.
     click_and_wait(&driver, By::LinkText("关于")).await;
-    assert!((size(driver.clone()).await - after).abs() < 0.01);
+    assert!((body_text_px(&driver).await - after).abs() < 0.01);
     assert!(
         sideways_overflow(&driver).await <= 0,
         "large text at 360px scrolls sideways"
     );
-    driver
-        .find(By::LinkText("标准字号"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..200 {
-        if size(driver.clone()).await != after {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    assert!((size(driver.clone()).await - before).abs() < 0.01);
+    let back = click_until_text_size_changes(&driver, "标准字号", after).await;
+    assert!((back - before).abs() < 0.01);
     driver.quit().await.unwrap();
 }
 
@@ -188,6 +153,36 @@ async fn a_guide_prints_to_a4_without_the_site_chrome() {
         .arg(&file)
         .arg(artifacts("pdf").join("guide-page"))
         .status();
+}
+
+async fn body_text_px(driver: &WebDriver) -> f64 {
+    let r = driver
+        .execute(
+            "return parseFloat(getComputedStyle(document.body).fontSize);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    r.json().as_f64().unwrap()
+}
+
+/// Clicks a link and waits until the body text size differs from `from`; returns the new size.
+async fn click_until_text_size_changes(driver: &WebDriver, link: &str, from: f64) -> f64 {
+    driver
+        .find(By::LinkText(link))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..200 {
+        let now = body_text_px(driver).await;
+        if now != from {
+            return now;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("text size did not change after clicking {link}");
 }
 
 async fn choose(driver: &WebDriver, key: &str, value: &str) {
