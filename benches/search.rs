@@ -85,6 +85,11 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
-    println!("site content ({} documents): p50 {:.2} ms, p99 {:.2} ms", real.len(), pct(0.5), pct(0.99));
+    println!(
+        "site content ({} documents): p50 {:.2} ms, p99 {:.2} ms",
+        real.len(),
+        pct(0.5),
+        pct(0.99)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

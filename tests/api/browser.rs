@@ -395,3 +395,58 @@ async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
             .status();
     }
 }
+
+/// The longest plans (offline, not yet stopped or with a gap, same province) still print on
+/// at most two A4 pages.
+#[tokio::test]
+async fn the_longest_plans_print_on_two_pages() {
+    let Some(driver) = open(1280, false).await else {
+        return;
+    };
+    let cases = [
+        "scheme=flexible&status=working&from=440300&to=440100&target=flexible&stopped=2026-09&channel=offline",
+        "scheme=flexible&status=left&from=440300&to=440100&target=resident&stopped=2026-05&channel=offline",
+        "scheme=resident&from=430100&to=440300&target=flexible&stopped=2026-10&channel=offline",
+        "scheme=resident&from=430100&to=440300&target=resident&stopped=no&channel=offline",
+        "scheme=employee&status=retired&from=440300&to=430100&stay=temporary",
+        "scheme=employee&status=left&from=440300&to=430100&target=undecided",
+    ];
+    for (i, q) in cases.iter().enumerate() {
+        driver
+            .goto(url(&format!("/plan/result?{q}&start=2026-12-24")))
+            .await
+            .unwrap();
+        let params = thirtyfour::common::print::PrintParameters {
+            page: thirtyfour::common::print::PrintPage {
+                width: 21.0,
+                height: 29.7,
+            },
+            margin: thirtyfour::common::print::PrintMargins {
+                top: 0.0,
+                bottom: 0.0,
+                left: 0.0,
+                right: 0.0,
+            },
+            ..Default::default()
+        };
+        let pdf = driver.print_page(params).await.unwrap();
+        let file = artifacts("pdf").join(format!("plan-case-{i}.pdf"));
+        std::fs::write(&file, &pdf).unwrap();
+        let Ok(info) = Command::new("pdfinfo").arg(&file).output() else {
+            assert!(std::env::var_os("CI").is_none(), "pdfinfo missing in CI");
+            return;
+        };
+        let info = String::from_utf8_lossy(&info.stdout).to_string();
+        let pages: u32 = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!(
+            pages <= 2,
+            "{q} prints on {pages} pages (see {})",
+            file.display()
+        );
+    }
+    driver.quit().await.unwrap();
+}
