@@ -312,6 +312,12 @@ async fn faq_pages_list_by_category_and_carry_faqpage_json_ld() {
                 f.slug
             );
         }
+        let related = page.split("id=\"related-h\"").nth(1).unwrap();
+        assert!(
+            related.matches("href=\"/faq/").count() >= 2,
+            "{}: related questions",
+            f.slug
+        );
     }
 }
 

@@ -77,6 +77,29 @@ fn json_ld(faq: &Faq) -> String {
     .replace("</", "<\\/")
 }
 
+/// The entry's own related questions, topped up with others from its category (up to four).
+fn related_questions<'a>(ctx: &Ctx<'a>, faq: &Faq) -> Vec<&'a Faq> {
+    let mut out: Vec<&Faq> = faq
+        .related_faq
+        .iter()
+        .filter_map(|s| ctx.lib.faq(s))
+        .collect();
+    for other in ctx
+        .lib
+        .faqs
+        .iter()
+        .filter(|f| f.category == faq.category && f.slug != faq.slug)
+    {
+        if out.len() >= 4 {
+            break;
+        }
+        if !out.iter().any(|f| f.slug == other.slug) {
+            out.push(other);
+        }
+    }
+    out
+}
+
 pub fn faq_page(ctx: &Ctx, faq: &Faq) -> CachedPage {
     CachedPage::new(|large| {
         FaqTemplate {
@@ -94,11 +117,7 @@ pub fn faq_page(ctx: &Ctx, faq: &Faq) -> CachedPage {
                 .iter()
                 .filter_map(|s| ctx.lib.guide(s))
                 .collect(),
-            related: faq
-                .related_faq
-                .iter()
-                .filter_map(|s| ctx.lib.faq(s))
-                .collect(),
+            related: related_questions(ctx, faq),
             json_ld: json_ld(faq),
         }
         .render()
