@@ -452,3 +452,16 @@ static RT: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::n
         .build()
         .unwrap()
 });
+
+#[tokio::test]
+async fn residents_are_asked_about_their_covered_month_in_their_own_words() {
+    let (status, page) =
+        get_text("/plan/stopped?scheme=resident&from=430100&to=440300&target=resident").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("居民医保保障到哪个月"));
+    let (_, page) = get_text(
+        "/plan/stopped?scheme=employee&status=working&from=430100&to=440300&target=employee",
+    )
+    .await;
+    assert!(page.contains("最后缴到哪个月"));
+}

@@ -97,7 +97,9 @@ struct QuestionText {
     required: &'static str,
 }
 
-fn text(key: Key, retired: bool) -> QuestionText {
+fn text(key: Key, a: &Answers) -> QuestionText {
+    let retired = a.status == Some(answers::Status::Retired);
+    let resident = a.scheme == Some(answers::Scheme::Resident);
     let q = |title, hint, short, required| QuestionText {
         title,
         hint,
@@ -147,6 +149,12 @@ fn text(key: Key, retired: bool) -> QuestionText {
             "有单位的，由单位为你参加职工医保。",
             "打算参加",
             "请选择打算参加的医保。",
+        ),
+        Key::Stopped if resident => q(
+            "原参保地的居民医保保障到哪个月？",
+            "居民医保一般按年度缴费：填已缴费年度的最后一个月，例如 2026-12。今年还在原地参保、没有停的，点“还没停保”。",
+            "原参保地缴费",
+            "请填写保障到的月份，或者点“还没停保”。",
         ),
         Key::Stopped => q(
             "原参保地的医保最后缴到哪个月？",
@@ -198,13 +206,12 @@ struct SummaryRow {
 
 /// The answers on the route so far, each with a 修改 link that keeps every other answer.
 fn summary(state: &AppState, a: &Answers, upto: Option<Key>) -> Vec<SummaryRow> {
-    let retired = a.status == Some(answers::Status::Retired);
     flow::route(a)
         .into_iter()
         .take_while(|k| Some(*k) != upto)
         .filter_map(|k| {
             Some(SummaryRow {
-                label: text(k, retired).short,
+                label: text(k, a).short,
                 answer: answer_words(state, a, k)?,
                 change_href: href(&format!("/plan/{}", k.name()), a),
             })
@@ -257,8 +264,7 @@ fn render_question(
     error: Option<String>,
 ) -> Result<(StatusCode, String), WebError> {
     let a = &p.answers;
-    let retired = a.status == Some(answers::Status::Retired);
-    let t = text(key, retired);
+    let t = text(key, a);
     let current = answers::value_of(a, key);
     let raw = p.raw(key).map(str::to_string);
     let kind = match key {
@@ -409,8 +415,7 @@ pub async fn question(
     let route = flow::route(&p.answers);
     if submitted {
         if !answered && route.contains(&key) {
-            let retired = p.answers.status == Some(answers::Status::Retired);
-            let msg = text(key, retired).required.to_string();
+            let msg = text(key, &p.answers).required.to_string();
             return state.cached_page(&req, page_key(&req), "no-store", || {
                 render_question(&state, &req, &p, key, Some(msg))
             });
