@@ -155,6 +155,43 @@ async fn a_guide_prints_to_a4_without_the_site_chrome() {
         .status();
 }
 
+/// Prints the current page on A4 (page margins from the site's @page rule) to `file`; returns
+/// pdfinfo's report, or None when poppler is missing (only allowed outside CI).
+async fn print_a4(driver: &WebDriver, file: &std::path::Path) -> Option<String> {
+    use thirtyfour::common::print::{PrintMargins, PrintPage, PrintParameters};
+    let params = PrintParameters {
+        page: PrintPage {
+            width: 21.0,
+            height: 29.7,
+        },
+        margin: PrintMargins {
+            top: 0.0,
+            bottom: 0.0,
+            left: 0.0,
+            right: 0.0,
+        },
+        ..Default::default()
+    };
+    let pdf = driver.print_page(params).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    std::fs::write(file, &pdf).unwrap();
+    let Ok(info) = Command::new("pdfinfo").arg(file).output() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdfinfo (poppler-utils) missing in CI"
+        );
+        return None;
+    };
+    Some(String::from_utf8_lossy(&info.stdout).to_string())
+}
+
+fn page_count(info: &str) -> u32 {
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
 async fn body_text_px(driver: &WebDriver) -> f64 {
     let r = driver
         .execute(
@@ -339,34 +376,12 @@ async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
             .await
             .unwrap();
 
-        let params = thirtyfour::common::print::PrintParameters {
-            page: thirtyfour::common::print::PrintPage {
-                width: 21.0,
-                height: 29.7,
-            },
-            margin: thirtyfour::common::print::PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            },
-            ..Default::default()
-        };
-        let pdf = driver.print_page(params).await.unwrap();
-        driver.quit().await.unwrap();
         let file = artifacts("pdf").join(format!("plan-{tag}.pdf"));
-        std::fs::write(&file, &pdf).unwrap();
-        let Ok(info) = Command::new("pdfinfo").arg(&file).output() else {
-            assert!(std::env::var_os("CI").is_none(), "pdfinfo missing in CI");
-            return;
-        };
-        let info = String::from_utf8_lossy(&info.stdout).to_string();
+        let info = print_a4(&driver, &file).await;
+        driver.quit().await.unwrap();
+        let Some(info) = info else { return };
         assert!(info.contains("(A4)"), "{info}");
-        let pages: u32 = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap();
+        let pages = page_count(&info);
         assert!(
             pages <= 2,
             "the plan prints on {pages} pages (see {})",
@@ -416,32 +431,11 @@ async fn the_longest_plans_print_on_two_pages() {
             .goto(url(&format!("/plan/result?{q}&start=2026-12-24")))
             .await
             .unwrap();
-        let params = thirtyfour::common::print::PrintParameters {
-            page: thirtyfour::common::print::PrintPage {
-                width: 21.0,
-                height: 29.7,
-            },
-            margin: thirtyfour::common::print::PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            },
-            ..Default::default()
-        };
-        let pdf = driver.print_page(params).await.unwrap();
         let file = artifacts("pdf").join(format!("plan-case-{i}.pdf"));
-        std::fs::write(&file, &pdf).unwrap();
-        let Ok(info) = Command::new("pdfinfo").arg(&file).output() else {
-            assert!(std::env::var_os("CI").is_none(), "pdfinfo missing in CI");
+        let Some(info) = print_a4(&driver, &file).await else {
             return;
         };
-        let info = String::from_utf8_lossy(&info.stdout).to_string();
-        let pages: u32 = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap();
+        let pages = page_count(&info);
         assert!(
             pages <= 2,
             "{q} prints on {pages} pages (see {})",
