@@ -115,27 +115,10 @@ async fn a_guide_prints_to_a4_without_the_site_chrome() {
         .find(|p| p.starts_with("/guides/") && p.len() > 8)
         .unwrap();
     driver.goto(url(&guide)).await.unwrap();
-    let params = thirtyfour::common::print::PrintParameters {
-        page: thirtyfour::common::print::PrintPage {
-            width: 21.0,
-            height: 29.7,
-        },
-        ..Default::default()
-    };
-    let pdf = driver.print_page(params).await.unwrap();
-    driver.quit().await.unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
     let file = artifacts("pdf").join("guide.pdf");
-    std::fs::write(&file, &pdf).unwrap();
-    let info = Command::new("pdfinfo").arg(&file).output();
-    let Ok(info) = info else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pdfinfo (poppler-utils) missing in CI"
-        );
-        return;
-    };
-    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let info = print_a4(&driver, &file).await;
+    driver.quit().await.unwrap();
+    let Some(info) = info else { return };
     assert!(info.contains("(A4)"), "{info}");
     let text = Command::new("pdftotext")
         .arg(&file)
