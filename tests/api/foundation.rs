@@ -140,22 +140,8 @@ async fn static_assets_have_hashed_names_and_long_cache() {
         .to_string();
     let r = get(&css).await;
     assert_eq!(r.status().as_u16(), 200);
-    assert!(
-        r.headers()
-            .get("cache-control")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .contains("immutable")
-    );
-    assert!(
-        r.headers()
-            .get("content-type")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .starts_with("text/css")
-    );
+    assert!(header(&r, "cache-control").contains("immutable"));
+    assert!(header(&r, "content-type").starts_with("text/css"));
     assert_eq!(get("/static/style.css").await.status().as_u16(), 404);
 }
 
@@ -201,13 +187,7 @@ async fn large_text_switch_sets_a_cookie_and_goes_back() {
     let r = get("/settings/text?size=large&back=%2Fguides%2F").await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(r.headers().get("location").unwrap(), "/guides/");
-    let cookie = r
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string();
+    let cookie = header(&r, "set-cookie").to_string();
     assert!(cookie.starts_with("dazi=1"), "{cookie}");
     let r = client()
         .get(url("/guides/"))

@@ -273,3 +273,12 @@ pub fn raw_status(request: &[u8]) -> Option<u16> {
     let head = String::from_utf8_lossy(&buf);
     head.split_whitespace().nth(1).and_then(|c| c.parse().ok())
 }
+
+/// A response header as text ("" when absent).
+pub fn header(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}

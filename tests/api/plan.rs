@@ -7,10 +7,7 @@ use proptest::prelude::*;
 const FULL: &str = "scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-09&channel=online";
 
 fn location(r: &reqwest::Response) -> String {
-    r.headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default()
+    header(r, "location")
 }
 
 #[tokio::test]
@@ -302,14 +299,7 @@ async fn the_plan_has_a_qr_code_its_url_and_a_print_button() {
 async fn calendar_file_has_the_key_dates() {
     let r = get(&format!("/plan/result.ics?{FULL}&start=2026-09-25")).await;
     assert_eq!(r.status().as_u16(), 200);
-    assert!(
-        r.headers()
-            .get("content-type")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .starts_with("text/calendar")
-    );
+    assert!(header(&r, "content-type").starts_with("text/calendar"));
     let ics = r.text().await.unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
