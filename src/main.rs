@@ -25,10 +25,52 @@ struct Cli {
     /// 工作线程数（默认等于 CPU 核数）/ worker threads (default: one per core)
     #[arg(long, env = "YIBAO_WORKERS")]
     workers: Option<usize>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Command {
+    /// 检查内容（编辑用）：按启动时的规则校验全部内容，并提示相似问题、写死的数字、
+    /// 超过一年没有核对的页面和一句话答案里的术语。有错误时退出码非 0。
+    ///
+    /// Checks all content the way start-up does, plus editor warnings.
+    Check {
+        /// 内容目录 / content directory
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
+}
+
+/// `yibao check`: errors fail (exit 1), warnings are printed and do not.
+fn check(content: &std::path::Path) -> ExitCode {
+    let lib = match yibao::web::validate_content(content) {
+        Ok(lib) => lib,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let today = yibao::web::china_today();
+    let warnings = yibao::content::check::warnings(&lib, today);
+    for w in &warnings {
+        println!("提示：{w}");
+    }
+    println!(
+        "内容检查通过：{} 篇指南、{} 个常见问题、{} 个旧网址转向；{} 条提示。",
+        lib.guides.len(),
+        lib.faqs.len(),
+        lib.redirects().count(),
+        warnings.len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Check { content }) = &cli.command {
+        return check(content.as_ref().unwrap_or(&cli.content));
+    }
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
     tracing_subscriber::fmt()
         .with_target(false)

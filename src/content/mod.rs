@@ -1,6 +1,7 @@
 //! The content library: guides and FAQ entries from `content/`, loaded, validated and rendered
 //! once at start-up. No web types here: the web layer only displays what this module built.
 
+pub mod check;
 pub mod facts;
 pub mod frontmatter;
 pub mod markdown;
@@ -72,6 +73,9 @@ struct GuideFront {
     related: Vec<String>,
     #[serde(default)]
     order: i32,
+    /// Slugs of retired guides this one replaced: their URLs redirect here.
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +88,8 @@ pub struct Guide {
     pub sources: Vec<Source>,
     pub related: Vec<String>,
     pub order: i32,
+    /// Retired slugs that now redirect here.
+    pub aliases: Vec<String>,
     pub html: String,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
@@ -99,6 +105,10 @@ impl Guide {
     }
     pub fn path(&self) -> String {
         format!("/guides/{}", self.slug)
+    }
+    /// The Markdown file it was loaded from.
+    pub fn file(&self) -> &Path {
+        &self.file
     }
 }
 
@@ -135,6 +145,9 @@ struct FaqFront {
     related_faq: Vec<String>,
     #[serde(default)]
     popular: bool,
+    /// Slugs of retired entries merged into this one: their URLs redirect here.
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +163,8 @@ pub struct Faq {
     pub related_guides: Vec<String>,
     pub related_faq: Vec<String>,
     pub popular: bool,
+    /// Retired slugs that now redirect here.
+    pub aliases: Vec<String>,
     pub html: String,
     /// The answer as plain text, for the search index.
     pub text: String,
@@ -160,6 +175,10 @@ pub struct Faq {
 impl Faq {
     pub fn path(&self) -> String {
         format!("/faq/{}", self.slug)
+    }
+    /// The Markdown file it was loaded from.
+    pub fn file(&self) -> &Path {
+        &self.file
     }
     pub fn category_name(&self) -> &'static str {
         CATEGORIES[self.category].0
@@ -191,6 +210,8 @@ pub struct Library {
     pub changelog: Vec<ChangeEntry>,
     guide_index: HashMap<String, usize>,
     faq_index: HashMap<String, usize>,
+    /// Retired page paths → the paths of the pages that replaced them (front-matter `aliases`).
+    redirects: HashMap<String, String>,
 }
 
 impl Library {
@@ -199,6 +220,14 @@ impl Library {
     }
     pub fn faq(&self, slug: &str) -> Option<&Faq> {
         self.faq_index.get(slug).map(|&i| &self.faqs[i])
+    }
+    /// Where a retired page's path (`/faq/old-slug`) now lives, if it was merged or renamed.
+    pub fn redirect(&self, path: &str) -> Option<&str> {
+        self.redirects.get(path).map(String::as_str)
+    }
+    /// Every retired path with the path that replaced it.
+    pub fn redirects(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.redirects.iter().map(|(a, b)| (a.as_str(), b.as_str()))
     }
     /// The newest `updated` date of any page: the site's "last checked".
     pub fn last_updated(&self) -> Option<NaiveDate> {
@@ -231,10 +260,49 @@ impl Library {
         let changelog: Changelog = toml::from_str(&read(&changelog_path)?)
             .map_err(|e| ContentError::new(&changelog_path, &e.to_string()))?;
 
+        let guide_index = index(&guides, |g| &g.slug, |g| &g.file)?;
+        let faq_index = index(&faqs, |f| &f.slug, |f| &f.file)?;
+        let mut redirects = HashMap::new();
+        let retired = guides
+            .iter()
+            .map(|g| ("guides", &g.aliases, &g.slug, &g.file, &guide_index))
+            .chain(
+                faqs.iter()
+                    .map(|f| ("faq", &f.aliases, &f.slug, &f.file, &faq_index)),
+            );
+        for (kind, aliases, slug, file, live) in retired {
+            for alias in aliases {
+                if !markdown::is_anchor(alias) {
+                    return Err(ContentError::new(
+                        file,
+                        &format!("aliases 里的 {alias} 不是有效的 slug"),
+                    ));
+                }
+                if live.contains_key(alias) {
+                    return Err(ContentError::new(
+                        file,
+                        &format!(
+                            "aliases 里的 {alias} 还是一个现有页面的 slug：合并后要删掉旧文件"
+                        ),
+                    ));
+                }
+                let from = format!("/{kind}/{alias}");
+                if redirects
+                    .insert(from.clone(), format!("/{kind}/{slug}"))
+                    .is_some()
+                {
+                    return Err(ContentError::new(
+                        file,
+                        &format!("{from} 被两个页面同时列为 aliases"),
+                    ));
+                }
+            }
+        }
         let mut lib = Library {
             facts,
-            guide_index: index(&guides, |g| &g.slug, |g| &g.file)?,
-            faq_index: index(&faqs, |f| &f.slug, |f| &f.file)?,
+            guide_index,
+            faq_index,
+            redirects,
             guides,
             faqs,
             changelog: changelog.entry,
@@ -256,7 +324,10 @@ impl Library {
                 if self.guide(r).is_none() {
                     return Err(ContentError::new(
                         &g.file,
-                        &format!("related 里的指南 {r} 不存在"),
+                        &format!(
+                            "related 里的指南 {r} 不存在{}",
+                            self.merged_into("guides", r)
+                        ),
                     ));
                 }
             }
@@ -270,7 +341,10 @@ impl Library {
                 if self.guide(r).is_none() {
                     return Err(ContentError::new(
                         &f.file,
-                        &format!("related_guides 里的指南 {r} 不存在"),
+                        &format!(
+                            "related_guides 里的指南 {r} 不存在{}",
+                            self.merged_into("guides", r)
+                        ),
                     ));
                 }
             }
@@ -278,12 +352,22 @@ impl Library {
                 if self.faq(r).is_none() || *r == f.slug {
                     return Err(ContentError::new(
                         &f.file,
-                        &format!("related_faq 里的问题 {r} 不存在"),
+                        &format!(
+                            "related_faq 里的问题 {r} 不存在{}",
+                            self.merged_into("faq", r)
+                        ),
                     ));
                 }
             }
         }
         Ok(())
+    }
+
+    /// "（已合并到 /faq/x）" when `slug` is a retired alias, for error messages.
+    fn merged_into(&self, kind: &str, slug: &str) -> String {
+        self.redirect(&format!("/{kind}/{slug}"))
+            .map(|new| format!("（已合并到 {new}，请改用新的 slug）"))
+            .unwrap_or_default()
     }
 
     fn check_link(&self, link: &str, page: Option<&Guide>) -> Result<(), String> {
@@ -299,6 +383,9 @@ impl Library {
             None => (link, None),
         };
         let path = path.split('?').next().unwrap_or("");
+        if let Some(new) = self.redirect(path) {
+            return Err(format!("链接 {link} 指向已合并的页面，请改为 {new}"));
+        }
         let target: Option<&Guide> = match path {
             "" => page,
             "/" | "/guides/" | "/faq/" | "/about" | "/plan" | "/search" => {
@@ -449,6 +536,7 @@ fn load_guide(path: &Path, facts: &Facts) -> Result<Guide, ContentError> {
         sources: front.sources,
         related: front.related,
         order: front.order,
+        aliases: front.aliases,
         html: r.html,
         headings: r.headings,
         sections: r.sections,
@@ -476,6 +564,13 @@ fn load_faq(path: &Path, facts: &Facts) -> Result<Faq, ContentError> {
         })?;
     let updated = frontmatter::date(path, "updated", &front.updated)?;
     let r = render_body(path, split.body, split.body_line, facts)?;
+    // Short answers hold numbers too: one value in facts.toml, everywhere.
+    let short_answer = facts
+        .substitute(&front.short_answer)
+        .map_err(|e| ContentError::at(path, 2, &format!("short_answer：{e}")))?;
+    let question = facts
+        .substitute(&front.question)
+        .map_err(|e| ContentError::at(path, 2, &format!("question：{e}")))?;
     let text = r
         .sections
         .iter()
@@ -483,9 +578,9 @@ fn load_faq(path: &Path, facts: &Facts) -> Result<Faq, ContentError> {
         .collect::<Vec<_>>()
         .join(" ");
     Ok(Faq {
-        question: front.question,
+        question,
         slug: front.slug,
-        short_answer: front.short_answer,
+        short_answer,
         category,
         tags: front.tags,
         updated,
@@ -493,6 +588,7 @@ fn load_faq(path: &Path, facts: &Facts) -> Result<Faq, ContentError> {
         related_guides: front.related_guides,
         related_faq: front.related_faq,
         popular: front.popular,
+        aliases: front.aliases,
         html: r.html,
         text,
         links: r.links,

@@ -192,3 +192,52 @@ fn sources_are_required() {
     );
     assert!(e.contains("sources"), "{e}");
 }
+
+#[test]
+fn aliases_redirect_retired_slugs_to_the_page_that_replaced_them() {
+    let f = Fixture::new();
+    f.write(
+        "faq/q.md",
+        &FAQ.replace("related_guides", "aliases = [\"old-q\"]\nrelated_guides"),
+    );
+    let lib = f.load().unwrap();
+    assert_eq!(lib.redirect("/faq/old-q"), Some("/faq/q"));
+    assert_eq!(lib.redirect("/faq/q"), None);
+    assert_eq!(
+        lib.redirect("/guides/old-q"),
+        None,
+        "aliases stay in their kind"
+    );
+}
+
+#[test]
+fn an_alias_that_is_still_a_live_page_stops_loading() {
+    let e = err_of(
+        "faq/q.md",
+        &FAQ.replace("related_guides", "aliases = [\"q\"]\nrelated_guides"),
+    );
+    assert!(e.contains("aliases"), "{e}");
+}
+
+#[test]
+fn a_link_to_a_retired_slug_names_the_new_page() {
+    let f = Fixture::new();
+    f.write(
+        "faq/q.md",
+        &FAQ.replace("related_guides", "aliases = [\"old-q\"]\nrelated_guides"),
+    );
+    f.write("guides/a.md", &GUIDE.replace("/faq/q", "/faq/old-q"));
+    let e = f.load().unwrap_err().to_string();
+    assert!(e.contains("/faq/q"), "{e}");
+}
+
+#[test]
+fn short_answers_take_placeholders() {
+    let f = Fixture::new();
+    f.write(
+        "faq/q.md",
+        &FAQ.replace("最多15个工作日。", "最多{{total_days}}个工作日。"),
+    );
+    let lib = f.load().unwrap();
+    assert_eq!(lib.faq("q").unwrap().short_answer, "最多15个工作日。");
+}

@@ -67,22 +67,46 @@ pub struct AppState {
     pub dynamic: cache::PageLru,
 }
 
+/// Today in China (UTC+8, no daylight saving).
+pub fn china_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+}
+
+/// Everything start-up checks in the content directory, without starting anything
+/// (`yibao check`): the library, and the data files the plan reads.
+pub fn validate_content(dir: &std::path::Path) -> Result<Library, StartupError> {
+    let settings = Settings {
+        content_dir: dir.to_path_buf(),
+        data_dir: PathBuf::new(),
+        site_url: String::new(),
+    };
+    let (lib, _, _) = load_content(&settings)?;
+    Ok(lib)
+}
+
+fn load_content(
+    settings: &Settings,
+) -> Result<(Library, Regions, WorkingDayCalendar), StartupError> {
+    let lib = Library::load(&settings.content_dir).map_err(StartupError::Content)?;
+    let data_file = |name: &str| -> Result<(PathBuf, String), StartupError> {
+        let path = settings.content_dir.join("data").join(name);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| StartupError::Content(ContentError::new(&path, &e.to_string())))?;
+        Ok((path, text))
+    };
+    let (path, text) = data_file("regions.csv")?;
+    let regions =
+        Regions::parse(&text).map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
+    let (path, text) = data_file("holidays.csv")?;
+    let calendar = WorkingDayCalendar::parse(&text)
+        .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
+    Ok((lib, regions, calendar))
+}
+
 impl AppState {
     /// Loads and checks the content, then renders every request-independent page.
     pub fn load(settings: &Settings) -> Result<AppState, StartupError> {
-        let lib = Library::load(&settings.content_dir).map_err(StartupError::Content)?;
-        let data_file = |name: &str| -> Result<(PathBuf, String), StartupError> {
-            let path = settings.content_dir.join("data").join(name);
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| StartupError::Content(ContentError::new(&path, &e.to_string())))?;
-            Ok((path, text))
-        };
-        let (path, text) = data_file("regions.csv")?;
-        let regions = Regions::parse(&text)
-            .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
-        let (path, text) = data_file("holidays.csv")?;
-        let calendar = WorkingDayCalendar::parse(&text)
-            .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
+        let (lib, regions, calendar) = load_content(settings)?;
         let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib));
         tracing::info!(origin = ?index.origin, location = ?index.location(), docs = index.doc_count, "search index ready");
         let assets = Assets::build();

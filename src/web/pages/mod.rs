@@ -64,16 +64,26 @@ pub fn prerender(ctx: &Ctx) -> HashMap<String, CachedPage> {
     pages
 }
 
-/// Serves a pre-rendered page, or the 404 page.
+/// Serves a pre-rendered page; a retired page's permanent redirect to the page that replaced
+/// it (a URL that ever worked keeps working); or the 404 page.
 pub fn serve(
     state: &AppState,
     req: &actix_web::HttpRequest,
     path: &str,
 ) -> actix_web::HttpResponse {
-    match state.pages.get(path) {
-        Some(p) => p.respond(req, actix_web::http::StatusCode::OK),
-        None => state
-            .not_found
-            .respond(req, actix_web::http::StatusCode::NOT_FOUND),
+    if let Some(p) = state.pages.get(path) {
+        return p.respond(req, actix_web::http::StatusCode::OK);
     }
+    if let Some(new) = state.lib.redirect(path) {
+        return actix_web::HttpResponse::MovedPermanently()
+            .insert_header((actix_web::http::header::LOCATION, new))
+            .insert_header((
+                actix_web::http::header::CACHE_CONTROL,
+                "public, max-age=86400",
+            ))
+            .finish();
+    }
+    state
+        .not_found
+        .respond(req, actix_web::http::StatusCode::NOT_FOUND)
 }
