@@ -7,6 +7,7 @@
 //! - [`web`]: the actix-web layer (handlers, templates, middleware).
 
 pub mod content;
+pub mod hash;
 pub mod plan;
 pub mod search;
 pub mod web;

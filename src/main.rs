@@ -25,6 +25,9 @@ struct Cli {
     /// 工作线程数（默认等于 CPU 核数）/ worker threads (default: one per core)
     #[arg(long, env = "YIBAO_WORKERS")]
     workers: Option<usize>,
+    /// 固定“今天”的日期（测试和演示用，YYYY-MM-DD）/ a fixed today, for tests and demos
+    #[arg(long, env = "YIBAO_TODAY", hide = true)]
+    today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         content_dir: cli.content,
         data_dir: cli.data,
         site_url: cli.site_url,
+        today: cli.today,
     };
     let state = match AppState::load(&settings) {
         Ok(s) => s,

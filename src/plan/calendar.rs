@@ -76,6 +76,18 @@ impl WorkingDayCalendar {
         }
     }
 
+    /// `d` itself when it is a working day, else the next working day after it.
+    pub fn working_day_on_or_after(&self, d: NaiveDate) -> Counted {
+        if self.is_working_day(d) {
+            Counted {
+                date: d,
+                estimated: d.year() > self.last_year,
+            }
+        } else {
+            self.add_working_days(d, 1)
+        }
+    }
+
     /// The date on which the `n`-th working day after `from` is reached. `from` itself is never
     /// counted, working day or not (the convention of holidays_vectors.md).
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> Counted {

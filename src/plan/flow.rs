@@ -17,6 +17,8 @@ pub enum Outcome {
     RetireeTemporary,
     /// 先选好在新地方参加哪种医保
     ChooseScheme,
+    /// 保留原地参保，办理异地就医备案
+    KeepAndFile,
     /// 职工医保转移接续（应当办理）
     EmployeeToEmployee,
     /// 职工医保转居民医保（可以申请）
@@ -28,17 +30,36 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::CheckScheme,
         Outcome::NoTransfer,
         Outcome::RetireeLongStay,
         Outcome::RetireeTemporary,
         Outcome::ChooseScheme,
+        Outcome::KeepAndFile,
         Outcome::EmployeeToEmployee,
         Outcome::EmployeeToResident,
         Outcome::ResidentToEmployee,
         Outcome::ResidentToResident,
     ];
+    /// `data-outcome` on the plan page (design/plan.md, part of the URL contract).
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::CheckScheme => "check-scheme",
+            Outcome::NoTransfer => "no-transfer",
+            Outcome::RetireeLongStay => "retiree-long-stay",
+            Outcome::RetireeTemporary => "retiree-temporary",
+            Outcome::ChooseScheme => "choose-scheme",
+            Outcome::KeepAndFile => "keep-and-file",
+            Outcome::EmployeeToEmployee => "employee-to-employee",
+            Outcome::EmployeeToResident => "employee-to-resident",
+            Outcome::ResidentToEmployee => "resident-to-employee",
+            Outcome::ResidentToResident => "resident-to-resident",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.id() == id)
+    }
     /// The four outcomes that are a transfer and get steps, dates and materials.
     pub fn is_transfer(self) -> bool {
         matches!(
@@ -67,8 +88,9 @@ pub fn leads_to(key: Key) -> &'static [Node] {
         Key::From => &[Ask(Key::To)],
         Key::To => &[Done(NoTransfer), Ask(Key::Stay), Ask(Key::Target)],
         Key::Stay => &[Done(RetireeLongStay), Done(RetireeTemporary)],
-        Key::Target => &[Done(ChooseScheme), Ask(Key::Stopped)],
-        Key::Stopped => &[Ask(Key::Channel)],
+        Key::Target => &[Done(ChooseScheme), Done(KeepAndFile), Ask(Key::Stopped)],
+        Key::Stopped => &[Ask(Key::Joined)],
+        Key::Joined => &[Ask(Key::Channel)],
         Key::Channel => &[
             Done(EmployeeToEmployee),
             Done(EmployeeToResident),
@@ -123,10 +145,13 @@ fn walk(a: &Answers) -> (Node, Vec<Key>) {
         return (Node::Done(o), asked);
     }
     let target = ask!(Key::Target, a.target);
-    if target == Target::Undecided {
-        return (Node::Done(Outcome::ChooseScheme), asked);
+    match target {
+        Target::Undecided => return (Node::Done(Outcome::ChooseScheme), asked),
+        Target::Keep => return (Node::Done(Outcome::KeepAndFile), asked),
+        _ => {}
     }
     ask!(Key::Stopped, a.stopped);
+    ask!(Key::Joined, a.joined);
     ask!(Key::Channel, a.channel);
     let to_employee = matches!(target, Target::Employee | Target::Flexible);
     let o = match (employee_side, to_employee) {
@@ -152,8 +177,11 @@ pub fn off_route(a: &Answers, key: Key) -> bool {
         Key::From | Key::To => unknown,
         Key::Stay => unknown || same_place || not_retired,
         Key::Target => unknown || same_place || retired,
-        Key::Stopped | Key::Channel => {
-            unknown || same_place || retired || a.target == Some(Target::Undecided)
+        Key::Stopped | Key::Joined | Key::Channel => {
+            unknown
+                || same_place
+                || retired
+                || matches!(a.target, Some(Target::Undecided | Target::Keep))
         }
     }
 }
@@ -165,7 +193,7 @@ pub fn prune(a: &Answers) -> Answers {
     let mut out = a.clone();
     for k in Key::ALL {
         if off_route(&out, k) {
-            super::answers::clear(&mut out, k);
+            out.clear(k);
         }
     }
     out
@@ -216,18 +244,19 @@ mod tests {
                 Target::Flexible,
                 Target::Resident,
                 Target::Undecided,
+                Target::Keep,
             ]
             .map(|v| with(&|a| a.target = Some(v)))
             .to_vec(),
             Key::Stopped => [
                 Stopped::No,
-                Stopped::Month(YearMonth {
-                    year: 2026,
-                    month: 9,
-                }),
+                Stopped::Month(YearMonth::new(2026, 9).unwrap()),
             ]
             .map(|v| with(&|a| a.stopped = Some(v)))
             .to_vec(),
+            Key::Joined => [Joined::No, Joined::Month(YearMonth::new(2026, 10).unwrap())]
+                .map(|v| with(&|a| a.joined = Some(v)))
+                .to_vec(),
             Key::Channel => [Channel::Online, Channel::Offline]
                 .map(|v| with(&|a| a.channel = Some(v)))
                 .to_vec(),
@@ -298,6 +327,7 @@ mod tests {
             to: Some(RegionCode(430100)),
             target: Some(Target::Employee),
             stopped: Some(Stopped::No),
+            joined: Some(Joined::No),
             channel: Some(Channel::Online),
             ..Default::default()
         };
@@ -305,6 +335,7 @@ mod tests {
         a.status = Some(Status::Retired);
         let p = prune(&a);
         assert_eq!(p.target, None);
+        assert_eq!(p.joined, None);
         assert_eq!(p.channel, None);
         assert_eq!(next(&p), Node::Ask(Key::Stay));
         a.scheme = Some(Scheme::Resident);

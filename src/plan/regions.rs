@@ -30,6 +30,13 @@ impl Region {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RegionCode(pub u32);
 
+impl std::fmt::Display for RegionCode {
+    /// The six digits, as in the URL (`440300`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:06}", self.0)
+    }
+}
+
 #[derive(Debug)]
 pub struct Regions {
     /// Pickable units, in file order (provinces in code order, cities within them).
@@ -129,6 +136,11 @@ impl Regions {
         } else {
             Err("没有这个地区代码，请从列表里重新选择。".into())
         }
+    }
+
+    /// The name of a province that is not a pickable unit itself (`广东省`).
+    pub fn province_name(&self, code: u32) -> Option<&str> {
+        self.provinces.get(&code).map(String::as_str)
     }
 
     pub fn units(&self) -> &[Region] {

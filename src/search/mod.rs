@@ -196,7 +196,7 @@ fn fingerprint(docs: &[Doc]) -> String {
             bytes.push(0);
         }
     }
-    format!("{:016x}-{}", crate::web::assets::fnv64(&bytes), docs.len())
+    format!("{:016x}-{}", crate::hash::fnv64(&bytes), docs.len())
 }
 
 fn fill(conn: &mut Connection, docs: &[Doc], hash: &str) -> Result<(), SearchError> {

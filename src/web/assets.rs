@@ -59,14 +59,7 @@ fn asset(stem: &'static str, ext: &str, content_type: &'static str, bytes: &'sta
 }
 
 /// FNV-1a, 64 bits: a stable content hash (the same bytes give the same name on every build).
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+pub use crate::hash::fnv64;
 
 #[cfg(test)]
 mod tests {

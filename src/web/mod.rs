@@ -9,7 +9,8 @@ pub mod pages;
 pub mod query;
 
 use crate::content::{ContentError, Library};
-use crate::plan::{Regions, WorkingDayCalendar};
+use crate::plan::local::LocalRules;
+use crate::plan::{PlanFiles, Regions, WorkingDayCalendar};
 use crate::search::FaqIndex;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header;
@@ -30,6 +31,24 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The public address, for the sitemap and feed (`https://example.cn`).
     pub site_url: String,
+    /// A fixed "today" (for tests and demonstrations); `None`: the clock, in China.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Where "today" comes from: one value per request, so a test can fix it.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(chrono::NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> chrono::NaiveDate {
+        match self {
+            Clock::System => china_today(),
+            Clock::Fixed(d) => d,
+        }
+    }
 }
 
 /// Why the app could not start.
@@ -56,6 +75,9 @@ pub struct AppState {
     pub index: FaqIndex,
     pub regions: Regions,
     pub calendar: WorkingDayCalendar,
+    pub local: LocalRules,
+    /// Today for every request; fixed in tests (`Settings::today`), else the clock in China.
+    pub clock: Clock,
     /// The public address without a trailing slash (for the plan's QR code and feeds).
     pub site_url: String,
     pub assets: Assets,
@@ -79,34 +101,39 @@ pub fn validate_content(dir: &std::path::Path) -> Result<Library, StartupError> 
         content_dir: dir.to_path_buf(),
         data_dir: PathBuf::new(),
         site_url: String::new(),
+        today: None,
     };
-    let (lib, _, _) = load_content(&settings)?;
+    let (lib, _) = load_content(&settings)?;
     Ok(lib)
 }
 
-fn load_content(
-    settings: &Settings,
-) -> Result<(Library, Regions, WorkingDayCalendar), StartupError> {
+fn load_content(settings: &Settings) -> Result<(Library, PlanFiles), StartupError> {
     let lib = Library::load(&settings.content_dir).map_err(StartupError::Content)?;
-    let data_file = |name: &str| -> Result<(PathBuf, String), StartupError> {
-        let path = settings.content_dir.join("data").join(name);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| StartupError::Content(ContentError::new(&path, &e.to_string())))?;
-        Ok((path, text))
-    };
-    let (path, text) = data_file("regions.csv")?;
-    let regions =
-        Regions::parse(&text).map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
-    let (path, text) = data_file("holidays.csv")?;
-    let calendar = WorkingDayCalendar::parse(&text)
-        .map_err(|e| StartupError::Content(ContentError::new(&path, &e)))?;
-    Ok((lib, regions, calendar))
+    let files = PlanFiles::load(&settings.content_dir.join("data"))
+        .map_err(|e| StartupError::Content(ContentError::new(&e.file, &e.message)))?;
+    // The plan's links are typed; a renamed or merged page must be renamed there too.
+    let missing = crate::plan::links::missing(&lib);
+    if !missing.is_empty() {
+        return Err(StartupError::Content(ContentError::new(
+            std::path::Path::new("src/plan/links.rs"),
+            &format!(
+                "方案链接的页面不存在：{}（改名或合并后请同时修改 src/plan/links.rs）",
+                missing.join("、")
+            ),
+        )));
+    }
+    Ok((lib, files))
 }
 
 impl AppState {
     /// Loads and checks the content, then renders every request-independent page.
     pub fn load(settings: &Settings) -> Result<AppState, StartupError> {
-        let (lib, regions, calendar) = load_content(settings)?;
+        let (lib, files) = load_content(settings)?;
+        let PlanFiles {
+            regions,
+            calendar,
+            local,
+        } = files;
         let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib));
         tracing::info!(origin = ?index.origin, location = ?index.location(), docs = index.doc_count, "search index ready");
         let assets = Assets::build();
@@ -123,6 +150,8 @@ impl AppState {
             index,
             regions,
             calendar,
+            local,
+            clock: settings.today.map_or(Clock::System, Clock::Fixed),
             site_url: settings.site_url.trim_end_matches('/').to_string(),
             assets,
             pages,
@@ -163,7 +192,13 @@ impl AppState {
             regions: &self.regions,
             calendar: &self.calendar,
             facts: &self.lib.facts,
+            local: &self.local,
         }
+    }
+
+    /// Today for this request (Asia/Shanghai), read once per request.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     /// The frame for a page rendered per request.

@@ -3,9 +3,12 @@
 
 use super::{Ctx, serve};
 use crate::plan::Answers;
-use crate::plan::answers::{self, Choice, Key, Parsed, Stopped};
-use crate::plan::flow::{self, Node, Outcome};
-use crate::plan::rules::{self, Place, TransferPlan};
+use crate::plan::answers::{
+    self, Channel, ChoiceValue, Joined, Key, Parsed, Scheme, Status, Stay, Stopped, Target,
+};
+use crate::plan::flow::{self, Node};
+use crate::plan::outcomes::{Place, TransferPlan, When};
+use crate::plan::timeline::Timeline;
 use crate::web::AppState;
 use crate::web::cache::CachedPage;
 use crate::web::error::WebError;
@@ -16,27 +19,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{NaiveDate, Utc};
 
-/// Today in China (UTC+8, no daylight saving).
-pub fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(8)).date_naive()
-}
-
-/// `scheme=employee&status=working…`: the answers in flow order (then `start`).
-pub fn query_of(a: &Answers) -> String {
-    let mut parts: Vec<String> = Key::ALL
-        .iter()
-        .filter_map(|k| {
-            answers::value_of(a, *k).map(|v| format!("{}={}", k.name(), url_encode(&v)))
-        })
-        .collect();
-    if let Some(s) = a.start {
-        parts.push(format!("start={}", s.iso()));
-    }
-    parts.join("&")
-}
-
 fn href(path: &str, a: &Answers) -> String {
-    let q = query_of(a);
+    let q = a.query();
     if q.is_empty() {
         path.to_string()
     } else {
@@ -95,16 +79,19 @@ struct QuestionText {
     /// Short label for the answers summary.
     short: &'static str,
     required: &'static str,
+    /// The label of a month question's "no" button.
+    no_button: &'static str,
 }
 
 fn text(key: Key, a: &Answers) -> QuestionText {
-    let retired = a.status == Some(answers::Status::Retired);
-    let resident = a.scheme == Some(answers::Scheme::Resident);
+    let retired = a.status == Some(Status::Retired);
+    let resident = a.scheme == Some(Scheme::Resident);
     let q = |title, hint, short, required| QuestionText {
         title,
         hint,
         short,
         required,
+        no_button: "",
     };
     match key {
         Key::Scheme => q(
@@ -150,18 +137,51 @@ fn text(key: Key, a: &Answers) -> QuestionText {
             "打算参加",
             "请选择打算参加的医保。",
         ),
-        Key::Stopped if resident => q(
-            "原参保地的居民医保保障到哪个月？",
-            "居民医保一般按年度缴费：填已缴费年度的最后一个月，例如 2026-12。今年还在原地参保、没有停的，点“还没停保”。",
-            "原参保地缴费",
-            "请填写保障到的月份，或者点“还没停保”。",
-        ),
-        Key::Stopped => q(
-            "原参保地的医保最后缴到哪个月？",
-            "填最后一个缴费的月份，例如 2026-09。还没停保（还在原地缴费）的，点“还没停保”。",
-            "原参保地缴费",
-            "请填写最后缴费的月份，或者点“还没停保”。",
-        ),
+        Key::Stopped if resident => QuestionText {
+            no_button: "保障到今年年底",
+            ..q(
+                "原参保地的居民医保保障到哪个月？",
+                "居民医保一般按年度缴费：填已缴费年度的最后一个月，例如 2025-12。今年的费用已经缴了、保障到今年 12 月的，点“保障到今年年底”。",
+                "原参保地保障到",
+                "请填写保障到的月份，或者点“保障到今年年底”。",
+            )
+        },
+        Key::Stopped => QuestionText {
+            no_button: "还没停保",
+            ..q(
+                "原参保地的医保最后缴到哪个月？",
+                "填最后一个缴费的月份，例如 2026-09。还在原地缴费的，点“还没停保”：不用先停，方案会告诉你什么时候停。",
+                "原参保地缴费",
+                "请填写最后缴费的月份，或者点“还没停保”。",
+            )
+        },
+        Key::Joined if a.target == Some(Target::Resident) => QuestionText {
+            no_button: "还没在新地方参保",
+            ..q(
+                "新地方的居民医保从哪个月开始保障？",
+                "已经在新地方缴了居民医保的，填保障开始的月份：在集中参保期缴了下一年度的，一般是下一年的 1 月，例如 2027-01。还没缴的，点“还没在新地方参保”。",
+                "新地方参保",
+                "请填写开始保障的月份，或者点“还没在新地方参保”。",
+            )
+        },
+        Key::Joined if a.target == Some(Target::Employee) => QuestionText {
+            no_button: "还没在新地方参保",
+            ..q(
+                "新单位从哪个月开始为你缴医保？",
+                "填第一个缴费的月份；还没缴但已经约定好的，填约定的月份，例如 2027-01。还没有新单位、没参保的，点“还没在新地方参保”。",
+                "新地方参保",
+                "请填写开始缴费的月份，或者点“还没在新地方参保”。",
+            )
+        },
+        Key::Joined => QuestionText {
+            no_button: "还没在新地方参保",
+            ..q(
+                "你在新地方从哪个月开始按灵活就业缴医保？",
+                "填第一个缴费的月份，例如 2027-01。还没有在新地方参保的，点“还没在新地方参保”。",
+                "新地方参保",
+                "请填写开始缴费的月份，或者点“还没在新地方参保”。",
+            )
+        },
         Key::Channel => q(
             "你想在网上办，还是到窗口办？",
             "两种都可以，办理时限一样。",
@@ -171,30 +191,61 @@ fn text(key: Key, a: &Answers) -> QuestionText {
     }
 }
 
-fn options(key: Key) -> &'static [Choice] {
+/// The options of a choice question as (value, label, hint), written once in `answers.rs`;
+/// the `keep` option is worded for the person's scheme and status.
+fn options(key: Key, a: &Answers) -> Vec<(&'static str, &'static str, &'static str)> {
+    fn of<T: ChoiceValue>() -> Vec<(&'static str, &'static str, &'static str)> {
+        T::OPTIONS
+            .iter()
+            .map(|o| (o.value, o.label, o.hint))
+            .collect()
+    }
     match key {
-        Key::Scheme => &answers::SCHEME_OPTIONS,
-        Key::Status => &answers::STATUS_OPTIONS,
-        Key::Stay => &answers::STAY_OPTIONS,
-        Key::Target => &answers::TARGET_OPTIONS,
-        Key::Channel => &answers::CHANNEL_OPTIONS,
-        Key::From | Key::To | Key::Stopped => &[],
+        Key::Scheme => of::<Scheme>(),
+        Key::Status => of::<Status>(),
+        Key::Stay => of::<Stay>(),
+        Key::Target => {
+            let (label, hint) = Target::keep_label(a.scheme, a.status);
+            of::<Target>()
+                .into_iter()
+                .map(|o| {
+                    if o.0 == Target::Keep.value() {
+                        (o.0, label, hint)
+                    } else {
+                        o
+                    }
+                })
+                .collect()
+        }
+        Key::Channel => of::<Channel>(),
+        Key::From | Key::To | Key::Stopped | Key::Joined => Vec::new(),
     }
 }
 
 /// An answer in words, for the summary.
 fn answer_words(state: &AppState, a: &Answers, key: Key) -> Option<String> {
-    let v = answers::value_of(a, key)?;
+    let v = a.value(key)?;
+    let resident = a.scheme == Some(Scheme::Resident);
     Some(match key {
         Key::From | Key::To => {
             let code = if key == Key::From { a.from? } else { a.to? };
             state.regions.get(code)?.full_name()
         }
         Key::Stopped => match a.stopped? {
+            Stopped::No if resident => "保障到今年年底".into(),
             Stopped::No => "还没停保".into(),
+            Stopped::Month(m) if resident => format!("保障到{}", m.cn()),
             Stopped::Month(m) => format!("最后缴费：{}", m.cn()),
         },
-        _ => options(key).iter().find(|o| o.0 == v)?.1.to_string(),
+        Key::Joined => match a.joined? {
+            Joined::No => "还没在新地方参保".into(),
+            Joined::Month(m) => format!("从{}起", m.cn()),
+        },
+        _ => options(key, a)
+            .into_iter()
+            .find(|o| o.0 == v)?
+            .1
+            .to_string(),
     })
 }
 
@@ -250,6 +301,7 @@ struct QuestionTemplate<'a> {
     choices: Vec<Opt>,
     regions: Vec<RegionGroup>,
     month: String,
+    no_button: &'static str,
     hidden: Vec<(&'static str, String)>,
     summary: Vec<SummaryRow>,
     back_href: String,
@@ -265,15 +317,15 @@ fn render_question(
 ) -> Result<(StatusCode, String), WebError> {
     let a = &p.answers;
     let t = text(key, a);
-    let current = answers::value_of(a, key);
+    let current = a.value(key);
     let raw = p.raw(key).map(str::to_string);
     let kind = match key {
         Key::From | Key::To => "region",
-        Key::Stopped => "month",
+        Key::Stopped | Key::Joined => "month",
         _ => "choice",
     };
-    let choices = options(key)
-        .iter()
+    let choices = options(key, a)
+        .into_iter()
         .map(|o| Opt {
             value: o.0,
             label: o.1,
@@ -305,15 +357,26 @@ fn render_question(
     } else {
         Vec::new()
     };
-    let month = match (a.stopped, &raw) {
-        (Some(Stopped::Month(m)), _) if error.is_none() => m.iso(),
+    let given = match key {
+        Key::Stopped => match a.stopped {
+            Some(Stopped::Month(m)) => Some(m),
+            _ => None,
+        },
+        Key::Joined => match a.joined {
+            Some(Joined::Month(m)) => Some(m),
+            _ => None,
+        },
+        _ => None,
+    };
+    let month = match (given, &raw) {
+        (Some(m), _) if error.is_none() => m.iso(),
         (_, Some(r)) if r != "no" => r.clone(),
         _ => String::new(),
     };
     let hidden = Key::ALL
         .iter()
         .filter(|k| **k != key)
-        .filter_map(|k| answers::value_of(a, *k).map(|v| (k.name(), v)))
+        .filter_map(|k| a.value(*k).map(|v| (k.name(), v)))
         .chain(a.start.map(|s| ("start", s.iso())))
         .collect();
     let back_href = match flow::previous(a, key) {
@@ -352,6 +415,7 @@ fn render_question(
         choices,
         regions,
         month,
+        no_button: t.no_button,
         hidden,
         summary: summary(state, a, Some(key)),
         back_href,
@@ -363,10 +427,9 @@ fn render_question(
 }
 
 /// The cache key of a plan page: everything it depends on (the day, the text size, the URL).
-fn page_key(req: &HttpRequest) -> String {
+fn page_key(req: &HttpRequest, today: NaiveDate) -> String {
     format!(
-        "plan|{}|{}|{}?{}",
-        today(),
+        "plan|{today}|{}|{}?{}",
         u8::from(wants_large(req)),
         req.path(),
         req.query_string()
@@ -390,9 +453,13 @@ fn first_error(p: &Parsed) -> Option<(Key, String)> {
         })
 }
 
-fn read(req: &HttpRequest, state: &AppState) -> Result<(Vec<(String, String)>, Parsed), WebError> {
+fn read(
+    req: &HttpRequest,
+    state: &AppState,
+    today: NaiveDate,
+) -> Result<(Vec<(String, String)>, Parsed), WebError> {
     let pairs = query::pairs(req.query_string())?;
-    let parsed = answers::parse(&pairs, &state.regions, today());
+    let parsed = answers::parse(&pairs, &state.regions, today);
     Ok((pairs, parsed))
 }
 
@@ -404,19 +471,20 @@ pub async fn question(
     let Some(key) = Key::from_name(&key) else {
         return Err(WebError::NotFound);
     };
-    let (pairs, mut p) = read(&req, &state)?;
+    let today = state.today();
+    let (pairs, mut p) = read(&req, &state, today)?;
     if let Some((k, message)) = first_error(&p) {
-        return state.cached_page(&req, page_key(&req), "no-store", || {
+        return state.cached_page(&req, page_key(&req, today), "no-store", || {
             render_question(&state, &req, &p, k, Some(message))
         });
     }
     let submitted = pairs.iter().any(|(k, v)| k == "go" && v == "1");
-    let answered = answers::value_of(&p.answers, key).is_some();
+    let answered = p.answers.value(key).is_some();
     let route = flow::route(&p.answers);
     if submitted {
         if !answered && route.contains(&key) {
             let msg = text(key, &p.answers).required.to_string();
-            return state.cached_page(&req, page_key(&req), "no-store", || {
+            return state.cached_page(&req, page_key(&req, today), "no-store", || {
                 render_question(&state, &req, &p, key, Some(msg))
             });
         }
@@ -424,7 +492,7 @@ pub async fn question(
         return Ok(see_other(node_href(flow::next(&p.answers), &p.answers)));
     }
     if route.contains(&key) {
-        return state.cached_page(&req, page_key(&req), "no-store", || {
+        return state.cached_page(&req, page_key(&req, today), "no-store", || {
             render_question(&state, &req, &p, key, None)
         });
     }
@@ -441,11 +509,16 @@ struct StepView {
     who: String,
     what: String,
     time: String,
+    done: bool,
 }
 
+/// A key date: its element id, the `<time datetime>` value(s) and their Chinese text.
 struct DateView {
+    id: &'static str,
     iso: String,
     cn: String,
+    /// The end of a period.
+    until: Option<(String, String)>,
     label: String,
     what: String,
     estimated: bool,
@@ -456,18 +529,31 @@ struct LinkView {
     label: String,
 }
 
+/// The machine-readable facts on `<article class="plan">` (design/plan.md).
+struct Facts {
+    covered_now: &'static str,
+    gap_months: u32,
+    waiting: &'static str,
+    waiting_months: Option<u32>,
+}
+
 #[derive(Template)]
 #[template(path = "plan_result.html")]
 struct ResultTemplate<'a> {
     layout: Layout<'a>,
     plan: TransferPlan,
+    outcome: &'static str,
+    facts: Option<Facts>,
     steps: Vec<StepView>,
     dates: Vec<DateView>,
     summary: Vec<SummaryRow>,
     continues: Vec<LinkView>,
     guides: Vec<LinkView>,
     faqs: Vec<LinkView>,
+    basis: Vec<&'static str>,
     hidden: Vec<(&'static str, String)>,
+    /// The start form is shown when the plan has an application date.
+    has_start: bool,
     start_value: String,
     start_error: Option<String>,
     made_iso: String,
@@ -478,7 +564,7 @@ struct ResultTemplate<'a> {
     hotline: &'a str,
 }
 
-fn place_words(p: &Place, plan: &TransferPlan) -> String {
+fn place_words(p: Place, plan: &TransferPlan) -> String {
     let from = plan.from_name.clone().unwrap_or_default();
     let to = plan.to_name.clone().unwrap_or_default();
     match p {
@@ -508,24 +594,62 @@ fn qr_data_uri(text: &str) -> String {
     }
 }
 
+/// The answers a complete plan is built from, or where to send the person first.
+fn complete(p: &Parsed) -> Result<Answers, HttpResponse> {
+    let mut a = flow::prune(&p.answers);
+    a.start = p.answers.start;
+    match flow::next(&a) {
+        // Old plan URLs without a key the route now asks (e.g. `joined`) land on that question,
+        // keeping the rest (design/plan.md).
+        Node::Ask(_) => Err(see_other(node_href(flow::next(&a), &a))),
+        Node::Done(_) => Ok(a),
+    }
+}
+
 pub async fn result(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
-    let (_, p) = read(&req, &state)?;
+    let today = state.today();
+    let (_, p) = read(&req, &state, today)?;
     if let Some((k, message)) = first_error(&p) {
-        return state.cached_page(&req, page_key(&req), "no-store", || {
+        return state.cached_page(&req, page_key(&req, today), "no-store", || {
             render_question(&state, &req, &p, k, Some(message))
         });
     }
-    let mut a = flow::prune(&p.answers);
-    a.start = p.answers.start;
-    if let Node::Ask(_) = flow::next(&a) {
-        return Ok(see_other(node_href(flow::next(&a), &a)));
-    }
-    state.cached_page(&req, page_key(&req), "no-store", || {
-        render_result(&state, &req, &p, &a)
+    let a = match complete(&p) {
+        Ok(a) => a,
+        Err(redirect) => return Ok(redirect),
+    };
+    state.cached_page(&req, page_key(&req, today), "no-store", || {
+        render_result(&state, &req, &p, &a, today)
     })
+}
+
+fn facts_of(t: &Timeline) -> Facts {
+    Facts {
+        covered_now: t.covered_now.as_str(),
+        gap_months: t.gap_months,
+        waiting: t.waiting.as_str(),
+        waiting_months: t.waiting_months,
+    }
+}
+
+fn date_view(d: &crate::plan::outcomes::KeyDate) -> DateView {
+    let (iso, cn, until) = match d.when {
+        When::Day(x) => (x.iso(), x.cn(), None),
+        When::Month(m) => (m.iso(), m.cn(), None),
+        When::Period(x, y) => (x.iso(), x.cn(), Some((y.iso(), y.cn()))),
+    };
+    DateView {
+        id: d.id.id(),
+        iso,
+        cn,
+        until,
+        label: d.label.clone(),
+        what: d.what.clone(),
+        estimated: d.estimated,
+    }
 }
 
 fn render_result(
@@ -533,36 +657,33 @@ fn render_result(
     req: &HttpRequest,
     p: &Parsed,
     a: &Answers,
+    today: NaiveDate,
 ) -> Result<(StatusCode, String), WebError> {
+    let plan = crate::plan::build(a, &state.plan_data(), today).ok_or(WebError::NotFound)?;
+    // A start the parser refused, or one the case does not allow (before the person can apply).
     let start_error = p
         .errors
         .iter()
         .find(|e| e.key.is_none())
-        .map(|e| e.message.clone());
-    let plan = rules::build(a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
-
+        .map(|e| e.message.clone())
+        .or_else(|| {
+            plan.start_invalid
+                .then(|| plan.start_message.clone())
+                .flatten()
+        });
     let steps = plan
         .steps
         .iter()
         .map(|s| StepView {
             title: s.title.clone(),
-            place: place_words(&s.place, &plan),
+            place: place_words(s.place, &plan),
             who: s.who.clone(),
             what: s.what.clone(),
             time: s.time.clone().unwrap_or_default(),
+            done: s.done,
         })
         .collect();
-    let dates = plan
-        .dates
-        .iter()
-        .map(|d| DateView {
-            iso: d.date.iso(),
-            cn: d.date.cn(),
-            label: d.label.clone(),
-            what: d.what.clone(),
-            estimated: d.estimated,
-        })
-        .collect();
+    let dates = plan.dates.iter().map(date_view).collect();
     let continues = plan
         .continues
         .iter()
@@ -571,10 +692,11 @@ fn render_result(
             label: c.label.clone(),
         })
         .collect();
+    // Slugs are typed and checked at start-up: every one of them exists.
     let guides = plan
         .guides
         .iter()
-        .filter_map(|s| state.lib.guide(s))
+        .filter_map(|g| state.lib.guide(g.slug()))
         .map(|g| LinkView {
             href: g.path(),
             label: g.title.clone(),
@@ -583,7 +705,7 @@ fn render_result(
     let faqs = plan
         .faq
         .iter()
-        .filter_map(|s| state.lib.faq(s))
+        .filter_map(|f| state.lib.faq(f.slug()))
         .map(|f| LinkView {
             href: f.path(),
             label: f.question.clone(),
@@ -591,11 +713,10 @@ fn render_result(
         .collect();
     let hidden = Key::ALL
         .iter()
-        .filter_map(|k| answers::value_of(a, *k).map(|v| (k.name(), v)))
+        .filter_map(|k| a.value(*k).map(|v| (k.name(), v)))
         .collect();
     let path = href("/plan/result", a);
     let full_url = format!("{}{}", state.site_url, path);
-    let made = today();
     let status = if start_error.is_some() {
         StatusCode::BAD_REQUEST
     } else {
@@ -608,19 +729,29 @@ fn render_result(
     };
     let mut layout = state.layout(&title, &plan.conclusion, &path, Nav::Plan, wants_large(req));
     layout.noindex = true;
+    let start = plan.timeline.as_ref().and_then(Timeline::start);
     let page = ResultTemplate {
         layout,
+        outcome: plan.outcome.id(),
+        facts: plan.timeline.as_ref().map(facts_of),
         steps,
         dates,
         summary: summary(state, a, None),
         continues,
         guides,
         faqs,
+        basis: plan.basis.iter().map(|c| c.text()).collect(),
         hidden,
-        start_value: p.raw_start.clone().unwrap_or_else(|| plan.start.iso()),
+        has_start: start.is_some(),
+        start_value: match (&p.raw_start, start) {
+            (Some(raw), _) if start_error.is_some() => raw.clone(),
+            (_, Some(s)) => s.iso(),
+            (Some(raw), None) => raw.clone(),
+            (None, None) => String::new(),
+        },
         start_error,
-        made_iso: made.iso(),
-        made_cn: made.cn(),
+        made_iso: today.iso(),
+        made_cn: today.cn(),
         qr_data_uri: qr_data_uri(&full_url),
         ics_href: href("/plan/result.ics", a),
         full_url,
@@ -634,91 +765,28 @@ fn render_result(
 
 // ---------- /plan/result.ics ----------
 
-/// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1).
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut len = 0;
-    for ch in line.chars() {
-        let n = ch.len_utf8();
-        if len + n > 75 {
-            out.push_str("\r\n ");
-            len = 1;
-        }
-        out.push(ch);
-        len += n;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
 pub async fn calendar(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
-    let (_, p) = read(&req, &state)?;
+    let today = state.today();
+    let (_, p) = read(&req, &state, today)?;
     if let Some((_, message)) = first_error(&p) {
         return Err(WebError::BadRequest(message));
     }
-    let mut a = flow::prune(&p.answers);
-    a.start = p.answers.start;
-    if let Node::Ask(_) = flow::next(&a) {
-        return Ok(see_other(node_href(flow::next(&a), &a)));
-    }
-    let plan = rules::build(&a, &state.plan_data(), today()).ok_or(WebError::NotFound)?;
-    if !matches!(plan.outcome, o if o.is_transfer() || o == Outcome::ChooseScheme)
-        || plan.dates.is_empty()
-    {
-        return Err(WebError::BadRequest("这个方案没有需要记下的日期。".into()));
+    let a = match complete(&p) {
+        Ok(a) => a,
+        Err(redirect) => return Ok(redirect),
+    };
+    let plan = crate::plan::build(&a, &state.plan_data(), today).ok_or(WebError::NotFound)?;
+    if plan.start_invalid {
+        return Err(WebError::BadRequest(plan.start_message.unwrap_or_default()));
     }
     let url = format!("{}{}", state.site_url, href("/plan/result", &a));
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-    let mut ics = String::new();
-    for l in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//yibao//plan//ZH",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ] {
-        ics.push_str(&fold(l));
-    }
-    for (i, d) in plan.dates.iter().enumerate() {
-        let next = d.date + chrono::Duration::days(1);
-        ics.push_str(&fold("BEGIN:VEVENT"));
-        ics.push_str(&fold(&format!(
-            "UID:{}-{}-{i}@yibao",
-            d.date.format("%Y%m%d"),
-            crate::web::assets::fnv64(url.as_bytes())
-        )));
-        ics.push_str(&fold(&format!("DTSTAMP:{stamp}")));
-        ics.push_str(&fold(&format!(
-            "DTSTART;VALUE=DATE:{}",
-            d.date.format("%Y%m%d")
-        )));
-        ics.push_str(&fold(&format!(
-            "DTEND;VALUE=DATE:{}",
-            next.format("%Y%m%d")
-        )));
-        let est = if d.estimated { "（估算）" } else { "" };
-        ics.push_str(&fold(&format!(
-            "SUMMARY:{}",
-            ics_text(&format!("医保转移：{}{est}", d.label))
-        )));
-        ics.push_str(&fold(&format!(
-            "DESCRIPTION:{}",
-            ics_text(&format!("{} 方案：{url}", d.what))
-        )));
-        ics.push_str(&fold(&format!("URL:{url}")));
-        ics.push_str(&fold("END:VEVENT"));
-    }
-    ics.push_str(&fold("END:VCALENDAR"));
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let Some(ics) = crate::plan::ics::calendar(&plan, &url, today, &stamp) else {
+        return Err(WebError::BadRequest("这个方案没有需要记下的日期。".into()));
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((
@@ -732,21 +800,6 @@ pub async fn calendar(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ics_lines_fold_at_75_octets_on_char_boundaries() {
-        let line = format!("SUMMARY:{}", "医".repeat(40));
-        let folded = fold(&line);
-        for l in folded.split("\r\n") {
-            assert!(l.len() <= 75, "{} octets", l.len());
-        }
-        assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
-    }
-
-    #[test]
-    fn ics_text_escapes() {
-        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-    }
 
     #[test]
     fn qr_is_an_svg_data_uri() {
