@@ -206,6 +206,72 @@ pub fn previous(a: &Answers, key: Key) -> Option<Key> {
     i.checked_sub(1).map(|j| r[j])
 }
 
+/// Example answers that reach each outcome, for tests across the crate.
+#[cfg(test)]
+pub mod tests_support {
+    use super::super::answers::*;
+    use super::super::regions::RegionCode;
+    use super::{Node, Outcome, next};
+
+    pub fn answers_for(o: Outcome) -> Answers {
+        let base = Answers {
+            scheme: Some(Scheme::Employee),
+            status: Some(Status::Working),
+            from: Some(RegionCode(440300)),
+            to: Some(RegionCode(430100)),
+            target: Some(Target::Employee),
+            stopped: Some(Stopped::No),
+            joined: Some(Joined::No),
+            channel: Some(Channel::Online),
+            ..Default::default()
+        };
+        let a = match o {
+            Outcome::CheckScheme => Answers {
+                scheme: Some(Scheme::Unknown),
+                ..Default::default()
+            },
+            Outcome::NoTransfer => Answers {
+                to: base.from,
+                ..base
+            },
+            Outcome::RetireeLongStay | Outcome::RetireeTemporary => Answers {
+                status: Some(Status::Retired),
+                stay: Some(if o == Outcome::RetireeLongStay {
+                    Stay::Long
+                } else {
+                    Stay::Temporary
+                }),
+                ..base
+            },
+            Outcome::ChooseScheme => Answers {
+                target: Some(Target::Undecided),
+                ..base
+            },
+            Outcome::KeepAndFile => Answers {
+                target: Some(Target::Keep),
+                ..base
+            },
+            Outcome::EmployeeToEmployee => base,
+            Outcome::EmployeeToResident => Answers {
+                target: Some(Target::Resident),
+                ..base
+            },
+            Outcome::ResidentToEmployee => Answers {
+                scheme: Some(Scheme::Resident),
+                ..base
+            },
+            Outcome::ResidentToResident => Answers {
+                scheme: Some(Scheme::Resident),
+                target: Some(Target::Resident),
+                ..base
+            },
+        };
+        let a = super::prune(&a);
+        assert_eq!(next(&a), Node::Done(o));
+        a
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::answers::*;
@@ -366,6 +432,14 @@ mod tests {
             }
         }
         go(Answers::default());
+    }
+
+    #[test]
+    fn an_old_plan_url_without_joined_asks_for_it() {
+        let mut a = tests_support::answers_for(Outcome::EmployeeToEmployee);
+        a.joined = None;
+        assert_eq!(next(&a), Node::Ask(Key::Joined));
+        assert_eq!(previous(&a, Key::Joined), Some(Key::Stopped));
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub enum Application {
         earliest: NaiveDate,
         /// The day counted from: `start` when given and valid, else the default.
         start: NaiveDate,
+        /// The default start lies past the holiday data (counted with estimated holidays).
+        start_estimated: bool,
         /// Whether `start` came from the person.
         chosen: bool,
         /// 转出地 deadline: `out_days` working days after `start` (brief §2.7).
@@ -247,10 +249,13 @@ impl Timeline {
         let application = match (old_until, new_from) {
             (Some(m), Some(j)) => {
                 let earliest = j.first_day().max(m.plus(1).first_day());
-                let default = if earliest <= today {
-                    today
+                // Today when both conditions hold already (online applications need no office
+                // hours); else the first working day on which they do.
+                let first = calendar.working_day_on_or_after(earliest);
+                let (default, default_estimated) = if earliest <= today {
+                    (today, false)
                 } else {
-                    calendar.working_day_on_or_after(earliest).date
+                    (first.date, first.estimated)
                 };
                 let (start, chosen) = match a.start {
                     Some(s) if s < earliest => {
@@ -266,6 +271,7 @@ impl Timeline {
                 Application::Dated {
                     earliest,
                     start,
+                    start_estimated: !chosen && default_estimated,
                     chosen,
                     out,
                     done,

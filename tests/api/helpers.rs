@@ -18,11 +18,20 @@ pub fn artifacts(sub: &str) -> PathBuf {
     d
 }
 
+/// The app's "today" in every test: fixed, so no test ages out as the calendar moves on.
+/// Inside the official holiday data, so the working-day counts are exact.
+pub const TODAY: &str = "2026-11-25";
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY")
+}
+
 pub fn settings() -> Settings {
     Settings {
         content_dir: repo("content"),
         data_dir: artifacts("data"),
         site_url: "https://example.test".into(),
+        today: Some(today()),
     }
 }
 

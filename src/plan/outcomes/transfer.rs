@@ -151,10 +151,10 @@ fn coverage_line(c: &Ctx, t: &Timeline) -> String {
                 .old_until
                 .map(|m| format!("{from}的参保到{}为止，", month_words(m)))
                 .unwrap_or_default();
-            let gap = if t.gap_months > 0 {
-                format!("已经中断 {} 个月。", t.gap_months)
-            } else {
-                String::new()
+            let gap = match t.new_from {
+                _ if t.gap_months == 0 => String::new(),
+                Some(j) if j > t.this_month => format!("中间会中断 {} 个月。", t.gap_months),
+                _ => format!("已经中断 {} 个月。", t.gap_months),
             };
             let next = match t.new_from {
                 Some(j) => format!("{to}从{}开始参保。", month_words(j)),
@@ -453,6 +453,7 @@ fn dates(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
     match &t.application {
         Application::Dated {
             start,
+            start_estimated,
             chosen,
             out,
             done,
@@ -480,7 +481,7 @@ fn dates(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
                         "两个条件都已满足，今天就可以申请。".into()
                     }
                 ),
-                estimated: false,
+                estimated: *start_estimated,
             });
             p.dates.push(KeyDate {
                 id: KeyDateId::Out,
