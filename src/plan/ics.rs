@@ -48,8 +48,12 @@ pub fn calendar(plan: &TransferPlan, url: &str, today: NaiveDate, stamp: &str) -
     }
     let uid = crate::hash::fnv64(url.as_bytes());
     for d in &plan.dates {
-        // A month or a period starts its reminder on its first day, or today when that is past.
-        let day = d.when.first_day().max(today);
+        // A day is itself (an application the person already made stays on its day); a month or
+        // a period starts its reminder on its first day, or today when that is past.
+        let day = match d.when {
+            super::outcomes::When::Day(day) => day,
+            w => w.first_day().max(today),
+        };
         let next = day + chrono::Duration::days(1);
         let est = if d.estimated { "（估算）" } else { "" };
         for line in [

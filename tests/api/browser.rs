@@ -308,6 +308,12 @@ async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
         choose(&driver, "target", "employee").await;
         assert!(h1(&driver).await.contains("最后缴到哪个月"));
         click_and_wait(&driver, By::XPath("//button[normalize-space()='还没停保']")).await;
+        assert!(h1(&driver).await.contains("新单位从哪个月开始"));
+        click_and_wait(
+            &driver,
+            By::XPath("//button[normalize-space()='还没在新地方参保']"),
+        )
+        .await;
         choose(&driver, "channel", "online").await;
         assert_eq!(h1(&driver).await, "办理职工医保关系转移接续");
         assert!(
@@ -362,7 +368,7 @@ async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
         let file = artifacts("pdf").join(format!("plan-{tag}.pdf"));
         let info = print_a4(&driver, &file).await;
         driver.quit().await.unwrap();
-        let Some(info) = info else { return };
+        let info = info.expect("pdfinfo (poppler-utils) is needed to check the printed plan");
         assert!(info.contains("(A4)"), "{info}");
         let pages = page_count(&info);
         assert!(
@@ -402,12 +408,14 @@ async fn the_longest_plans_print_on_two_pages() {
         return;
     };
     let cases = [
-        "scheme=flexible&status=working&from=440300&to=440100&target=flexible&stopped=2026-09&channel=offline",
-        "scheme=flexible&status=left&from=440300&to=440100&target=resident&stopped=2026-05&channel=offline",
-        "scheme=resident&from=430100&to=440300&target=flexible&stopped=2026-10&channel=offline",
-        "scheme=resident&from=430100&to=440300&target=resident&stopped=no&channel=offline",
+        "scheme=flexible&status=working&from=440300&to=440100&target=flexible&stopped=2026-09&joined=2026-11&channel=offline",
+        "scheme=flexible&status=left&from=440300&to=440100&target=resident&stopped=2026-05&joined=no&channel=offline",
+        "scheme=resident&from=430100&to=440300&target=flexible&stopped=2026-10&joined=2026-12&channel=offline",
+        "scheme=resident&from=430100&to=350100&target=resident&stopped=2025-12&joined=no&channel=offline",
+        "scheme=employee&status=working&from=350200&to=320100&target=employee&stopped=2026-09&joined=2026-07&channel=offline",
         "scheme=employee&status=retired&from=440300&to=430100&stay=temporary",
         "scheme=employee&status=left&from=440300&to=430100&target=undecided",
+        "scheme=employee&status=left&from=440300&to=430100&target=keep",
     ];
     for (i, q) in cases.iter().enumerate() {
         driver
@@ -415,12 +423,19 @@ async fn the_longest_plans_print_on_two_pages() {
             .await
             .unwrap();
         let file = artifacts("pdf").join(format!("plan-case-{i}.pdf"));
-        let Some(info) = print_a4(&driver, &file).await else {
-            return;
-        };
+        let info = print_a4(&driver, &file)
+            .await
+            .expect("pdfinfo (poppler-utils) is needed to check the printed plan");
         let pages = page_count(&info);
+        // A move between two places that both have local rules (厦门 → 南京, with months paid
+        // twice) is the one known case that needs a third page; every other plan fits on two.
+        let limit = if q.contains("from=350200&to=320100") {
+            3
+        } else {
+            2
+        };
         assert!(
-            pages <= 2,
+            pages <= limit,
             "{q} prints on {pages} pages (see {})",
             file.display()
         );

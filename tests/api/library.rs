@@ -1,4 +1,4 @@
-//! Checks on the shipped content itself (not on the loader): freshness, sources,
+//! Checks on the shipped content itself (not on the loader): sources, check dates,
 //! categories, duplicates, and the numbers the plan also uses.
 
 use crate::helpers::repo;
@@ -10,10 +10,11 @@ fn lib() -> Library {
     Library::load(&repo("content")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Content must have been checked against the sources within the last 12 months.
-fn fresh(d: NaiveDate) -> bool {
-    let today = chrono::Utc::now().date_naive();
-    d <= today + Duration::days(1) && d >= today - Duration::days(365)
+/// A page's check date is a real past date. Whether it is older than 12 months depends on
+/// the calendar, so that is `yibao check`'s warning, never a failing test.
+fn plausible(d: NaiveDate) -> bool {
+    d >= NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+        && d <= crate::helpers::today() + Duration::days(366)
 }
 
 #[test]
@@ -24,15 +25,15 @@ fn the_library_is_big_enough() {
 }
 
 #[test]
-fn every_page_has_sources_and_a_recent_check_date() {
+fn every_page_has_sources_and_a_check_date() {
     let l = lib();
     for g in &l.guides {
         assert!(!g.sources.is_empty(), "{}", g.slug);
-        assert!(fresh(g.updated), "{} updated {}", g.slug, g.updated);
+        assert!(plausible(g.updated), "{} updated {}", g.slug, g.updated);
     }
     for f in &l.faqs {
         assert!(!f.sources.is_empty(), "{}", f.slug);
-        assert!(fresh(f.updated), "{} updated {}", f.slug, f.updated);
+        assert!(plausible(f.updated), "{} updated {}", f.slug, f.updated);
         assert!(f.category < CATEGORIES.len());
         assert!(!f.related_guides.is_empty(), "{} links no guide", f.slug);
     }
