@@ -141,3 +141,62 @@ fn shared_numbers_come_from_facts() {
         }
     }
 }
+
+/// A retired page (merged into another, `aliases` in front matter) answers with a permanent
+/// redirect to the page that replaced it: a URL that ever worked keeps working.
+#[tokio::test]
+async fn retired_pages_redirect_permanently_to_their_replacement() {
+    let l = lib();
+    let redirects: Vec<(String, String)> = l
+        .redirects()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert!(redirects.len() >= 10, "{} merged pages", redirects.len());
+    for (old, new) in redirects {
+        let r = crate::helpers::get(&old).await;
+        assert_eq!(r.status().as_u16(), 301, "{old}");
+        assert_eq!(crate::helpers::header(&r, "location"), new);
+        let (status, _) = crate::helpers::get_text(&new).await;
+        assert_eq!(status, 200, "{new}");
+    }
+}
+
+/// `yibao check` passes on the shipped content and fails, naming the file, on a broken link.
+#[test]
+fn the_check_command_passes_and_fails_naming_the_file() {
+    let bin = env!("CARGO_BIN_EXE_yibao");
+    let ok = std::process::Command::new(bin)
+        .args(["check", "--content"])
+        .arg(repo("content"))
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("内容检查通过"));
+
+    let dir = crate::helpers::artifacts("check-broken");
+    let _ = std::fs::remove_dir_all(&dir);
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_file() {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    };
+    for sub in ["", "guides", "faq", "data"] {
+        copy(&repo("content").join(sub), &dir.join(sub));
+    }
+    let page = dir.join("faq/c-how-long-transfer-takes.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\n见 [不存在的指南](/guides/no-such-guide)。\n")).unwrap();
+    let bad = std::process::Command::new(bin)
+        .args(["check", "--content"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("c-how-long-transfer-takes.md"), "{err}");
+    assert!(err.contains("no-such-guide"), "{err}");
+}

@@ -358,7 +358,7 @@ async fn calendar_file_has_the_key_dates() {
 /// The file parses with a real iCalendar parser (the `icalendar` crate), event by event.
 #[tokio::test]
 async fn calendar_file_parses_with_an_icalendar_library() {
-    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
     let q = FULL
         .replace("joined=2026-09", "joined=no")
         .replace("stopped=2026-08", "stopped=2026-10");
@@ -598,8 +598,8 @@ proptest! {
             (Some(a), None) => prop_assert!(false, "{}: applies {} without joining", q, a),
             _ => {}
         }
-        if let (Some(a), Some(s)) = (&apply, start) {
-            if code == 200 { prop_assert_eq!(a, &s.to_string()); }
+        if let (Some(a), Some(s), 200) = (&apply, start, code) {
+            prop_assert_eq!(a, &s.to_string());
         }
         let ics = RT.block_on(async {
             let r = get(&format!("/plan/result.ics?{q}")).await;

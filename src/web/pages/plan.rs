@@ -594,14 +594,14 @@ fn qr_data_uri(text: &str) -> String {
     }
 }
 
-/// The answers a complete plan is built from, or where to send the person first.
-fn complete(p: &Parsed) -> Result<Answers, HttpResponse> {
+/// The answers a complete plan is built from, or the URL of the question to ask first.
+fn complete(p: &Parsed) -> Result<Answers, String> {
     let mut a = flow::prune(&p.answers);
     a.start = p.answers.start;
     match flow::next(&a) {
         // Old plan URLs without a key the route now asks (e.g. `joined`) land on that question,
         // keeping the rest (design/plan.md).
-        Node::Ask(_) => Err(see_other(node_href(flow::next(&a), &a))),
+        Node::Ask(_) => Err(node_href(flow::next(&a), &a)),
         Node::Done(_) => Ok(a),
     }
 }
@@ -619,7 +619,7 @@ pub async fn result(
     }
     let a = match complete(&p) {
         Ok(a) => a,
-        Err(redirect) => return Ok(redirect),
+        Err(question) => return Ok(see_other(question)),
     };
     state.cached_page(&req, page_key(&req, today), "no-store", || {
         render_result(&state, &req, &p, &a, today)
@@ -776,7 +776,7 @@ pub async fn calendar(
     }
     let a = match complete(&p) {
         Ok(a) => a,
-        Err(redirect) => return Ok(redirect),
+        Err(question) => return Ok(see_other(question)),
     };
     let plan = crate::plan::build(&a, &state.plan_data(), today).ok_or(WebError::NotFound)?;
     if plan.start_invalid {
