@@ -386,17 +386,7 @@ mod tests {
 
     #[test]
     fn changing_an_earlier_answer_drops_what_no_longer_applies() {
-        let mut a = Answers {
-            scheme: Some(Scheme::Employee),
-            status: Some(Status::Working),
-            from: Some(RegionCode(440300)),
-            to: Some(RegionCode(430100)),
-            target: Some(Target::Employee),
-            stopped: Some(Stopped::No),
-            joined: Some(Joined::No),
-            channel: Some(Channel::Online),
-            ..Default::default()
-        };
+        let mut a = tests_support::answers_for(Outcome::EmployeeToEmployee);
         assert_eq!(next(&a), Node::Done(Outcome::EmployeeToEmployee));
         a.status = Some(Status::Retired);
         let p = prune(&a);

@@ -170,7 +170,11 @@ fn the_check_command_passes_and_fails_naming_the_file() {
         .arg(repo("content"))
         .output()
         .unwrap();
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("内容检查通过"));
 
     let dir = crate::helpers::artifacts("check-broken");
@@ -189,7 +193,11 @@ fn the_check_command_passes_and_fails_naming_the_file() {
     }
     let page = dir.join("faq/c-how-long-transfer-takes.md");
     let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(&page, format!("{text}\n见 [不存在的指南](/guides/no-such-guide)。\n")).unwrap();
+    std::fs::write(
+        &page,
+        format!("{text}\n见 [不存在的指南](/guides/no-such-guide)。\n"),
+    )
+    .unwrap();
     let bad = std::process::Command::new(bin)
         .args(["check", "--content"])
         .arg(&dir)
