@@ -105,7 +105,11 @@ pub fn page_types() -> Vec<String> {
         "/plan/from?scheme=employee&status=working".into(),
         "/plan/to?scheme=employee&status=working&from=999999".into(),
         format!("/plan/stopped?{full}"),
-        format!("/plan/result?{full}&channel=offline"),
+        format!("/plan/joined?{full}"),
+        format!("/plan/result?{full}&joined=2026-10&channel=offline"),
+        format!("/plan/result?{full}&joined=no&channel=online"),
+        "/plan/result?scheme=resident&from=440300&to=350100&target=resident&stopped=2025-12&joined=no&channel=online".into(),
+        "/plan/result?scheme=employee&status=working&from=440300&to=430100&target=keep".into(),
         "/plan/result?scheme=employee&status=left&from=440300&to=430100&target=undecided".into(),
         "/plan/result?scheme=employee&status=retired&from=440300&to=430100&stay=temporary".into(),
     ]);
