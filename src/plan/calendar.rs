@@ -165,7 +165,12 @@ mod tests {
 
     #[test]
     fn past_the_data_the_count_is_an_estimate_with_fixed_holidays() {
-        let c = cal();
+        // A calendar whose data ends in 2026, so this test holds whatever year the shipped
+        // file reaches when a new schedule is published.
+        let c = WorkingDayCalendar::parse(
+            "date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,国庆节\n",
+        )
+        .unwrap();
         assert_eq!(c.last_year(), 2026);
         // 2026-12-31 (Thu) + 1 working day: 2027-01-01 is 元旦 (fixed by date), so 2027-01-04 (Mon).
         let r = c.add_working_days(d("2026-12-31"), 1);
@@ -182,5 +187,23 @@ mod tests {
         let r = cal().add_working_days(d("2026-12-01"), 10);
         assert_eq!(r.date, d("2026-12-15"));
         assert!(!r.estimated);
+    }
+
+    #[test]
+    fn the_first_working_day_on_or_after() {
+        let c = cal();
+        assert_eq!(
+            c.working_day_on_or_after(d("2026-10-01")).date,
+            d("2026-10-08")
+        );
+        assert_eq!(
+            c.working_day_on_or_after(d("2026-10-10")).date,
+            d("2026-10-10"),
+            "调休 Saturday"
+        );
+        assert_eq!(
+            c.working_day_on_or_after(d("2026-11-25")).date,
+            d("2026-11-25")
+        );
     }
 }

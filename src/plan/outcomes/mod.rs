@@ -82,6 +82,29 @@ impl When {
     }
 }
 
+impl Step {
+    /// A step not yet done, with no time limit of its own.
+    fn new(
+        title: impl Into<String>,
+        place: Place,
+        who: impl Into<String>,
+        what: impl Into<String>,
+    ) -> Step {
+        Step {
+            title: title.into(),
+            place,
+            who: who.into(),
+            what: what.into(),
+            time: None,
+            done: false,
+        }
+    }
+    fn within(mut self, time: String) -> Step {
+        self.time = Some(time);
+        self
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct KeyDate {
     pub id: KeyDateId,

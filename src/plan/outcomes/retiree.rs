@@ -44,30 +44,26 @@ pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
                 "确认备案类别：异地安置退休人员和异地长期居住人员的认定条件各地不同（例如有的地方要求户籍迁入定居地），以参保地为准。".into(),
             ];
             p.steps = vec![
-                Step {
-                    title: "准备材料".into(),
-                    place: Place::Online,
-                    who: "你本人（或家人协助）".into(),
-                    what: "身份证件、社会保障卡或医保电子凭证；备案表；在外地长期居住的证明（户口簿、居住证等），没有证明的，很多地方可以用个人承诺书代替。".into(),
-                    time: None,
-                    done: false,
-                },
-                Step {
-                    title: "向参保地提交备案".into(),
-                    place: Place::From,
-                    who: "你本人".into(),
-                    what: "通过国家医保服务平台 APP、“国家异地就医备案”微信小程序（多地可用）、参保地医保经办窗口或电话提交。具体渠道以参保地公布的为准。".into(),
-                    time: None,
-                    done: false,
-                },
-                Step {
-                    title: "备案后看病".into(),
-                    place: Place::To,
-                    who: "你本人".into(),
-                    what: format!("在{to}的{hospitals}就医，出院或结账时直接结算，不用先垫钱再回{from}报销。"),
-                    time: None,
-                    done: false,
-                },
+                Step::new(
+                    "准备材料",
+                    Place::Online,
+                    "你本人（或家人协助）",
+                    "身份证件、社会保障卡或医保电子凭证；备案表；在外地长期居住的证明（户口簿、居住证等），没有证明的，很多地方可以用个人承诺书代替。",
+                ),
+                Step::new(
+                    "向参保地提交备案",
+                    Place::From,
+                    "你本人",
+                    "通过国家医保服务平台 APP、“国家异地就医备案”微信小程序（多地可用）、参保地医保经办窗口或电话提交。具体渠道以参保地公布的为准。",
+                ),
+                Step::new(
+                    "备案后看病",
+                    Place::To,
+                    "你本人",
+                    format!(
+                        "在{to}的{hospitals}就医，出院或结账时直接结算，不用先垫钱再回{from}报销。"
+                    ),
+                ),
             ];
             p.materials = vec![
                 "身份证件（或社会保障卡、医保电子凭证）".into(),
@@ -107,30 +103,30 @@ pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
             );
             p.checks = vec![format!("确认自己在{from}是正常参保、正常享受待遇的状态。")];
             p.steps = vec![
-                Step {
-                    title: "出发前办理备案".into(),
-                    place: Place::From,
-                    who: "你本人（或家人协助）".into(),
-                    what: "通过国家医保服务平台 APP、“国家异地就医备案”微信小程序（多地可用）、参保地医保经办窗口或电话办理。转诊的带上参保地定点医院开的转诊转院证明；其他临时外出的，很多地方可以凭个人承诺书办理。".into(),
-                    time: None,
-                    done: false,
-                },
-                Step {
-                    title: "在外地看病".into(),
-                    place: Place::To,
-                    who: "你本人".into(),
-                    what: format!("跨省临时外出的备案有效期原则上不少于 {} 个月，有效期内可以在{to}的{hospitals}多次看病并直接结算。", f.temp_filing_months),
-                    time: None,
-                    done: false,
-                },
-                Step {
-                    title: "忘了备案怎么办".into(),
-                    place: Place::Either,
-                    who: "你本人".into(),
-                    what: format!("还没出院结账的，赶紧补办备案，补办后可以直接结算；已经自己付钱出院的，补办备案后按参保地规定申请手工报销，经办机构应在 {} 个工作日内办完。", f.manual_days),
-                    time: None,
-                    done: false,
-                },
+                Step::new(
+                    "出发前办理备案",
+                    Place::From,
+                    "你本人（或家人协助）",
+                    "通过国家医保服务平台 APP、“国家异地就医备案”微信小程序（多地可用）、参保地医保经办窗口或电话办理。转诊的带上参保地定点医院开的转诊转院证明；其他临时外出的，很多地方可以凭个人承诺书办理。",
+                ),
+                Step::new(
+                    "在外地看病",
+                    Place::To,
+                    "你本人",
+                    format!(
+                        "跨省临时外出的备案有效期原则上不少于 {} 个月，有效期内可以在{to}的{hospitals}多次看病并直接结算。",
+                        f.temp_filing_months
+                    ),
+                ),
+                Step::new(
+                    "忘了备案怎么办",
+                    Place::Either,
+                    "你本人",
+                    format!(
+                        "还没出院结账的，赶紧补办备案，补办后可以直接结算；已经自己付钱出院的，补办备案后按参保地规定申请手工报销，经办机构应在 {} 个工作日内办完。",
+                        f.manual_days
+                    ),
+                ),
             ];
             p.materials = vec![
                 "身份证件（或社会保障卡、医保电子凭证）".into(),

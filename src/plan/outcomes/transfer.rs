@@ -285,14 +285,7 @@ fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
     };
     let mut out = Vec::new();
     if p_resident_now(c, t) {
-        out.push(Step {
-            title: format!("今年：保障留在{from}，在{to}看病先备案"),
-            place: Place::From,
-            who: "你本人".into(),
-            what: format!("今年已缴费的居民医保继续在{from}享受。住在{to}期间看病，向{from}申请异地就医备案（长期居住的办异地长期居住备案），备案后可以直接结算。"),
-            time: None,
-            done: false,
-        });
+        out.push(Step::new(format!("今年：保障留在{from}，在{to}看病先备案"), Place::From, "你本人", format!("今年已缴费的居民医保继续在{from}享受。住在{to}期间看病，向{from}申请异地就医备案（长期居住的办异地长期居住备案），备案后可以直接结算。")));
     }
     out.push(join_step(c, t));
     out.push(stop_step(c, t));
@@ -312,14 +305,7 @@ fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
             done: false,
         });
     } else {
-        out.push(Step {
-            title: "开具《参保凭证》".into(),
-            place: Place::From,
-            who: "你本人".into(),
-            what: format!("向{from}的医保经办机构申请开具《基本医疗保险参保凭证》（参保凭证：证明你在原地参保缴费情况的单据）。各地办理渠道不同，例如泉州可以在网上、窗口、电话等渠道办理，即时办结。"),
-            time: None,
-            done: false,
-        });
+        out.push(Step::new("开具《参保凭证》", Place::From, "你本人", format!("向{from}的医保经办机构申请开具《基本医疗保险参保凭证》（参保凭证：证明你在原地参保缴费情况的单据）。各地办理渠道不同，例如泉州可以在网上、窗口、电话等渠道办理，即时办结。")));
         out.push(Step {
             title: "到窗口提交转移申请".into(),
             place: Place::Either,
@@ -330,14 +316,7 @@ fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
             time: when,
             done: false,
         });
-        out.push(Step {
-            title: "转入地出具《联系函》".into(),
-            place: Place::To,
-            who: "转入地医保经办机构".into(),
-            what: "《基本医疗保险关系转移接续联系函》（联系函：转入地请转出地办理转出的公函）。是否需要你本人转交，按窗口的说明办。".into(),
-            time: None,
-            done: false,
-        });
+        out.push(Step::new("转入地出具《联系函》", Place::To, "转入地医保经办机构", "《基本医疗保险关系转移接续联系函》（联系函：转入地请转出地办理转出的公函）。是否需要你本人转交，按窗口的说明办。"));
     }
     out.push(Step {
         title: "转出地办理转出".into(),
@@ -351,14 +330,15 @@ fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
         time: Some(format!("受理后 {} 个工作日内", f.out_days)),
         done: false,
     });
-    out.push(Step {
-        title: "转入地办理转入".into(),
-        place: Place::To,
-        who: "转入地医保经办机构".into(),
-        what: "收到信息表后核对，把你的参保记录接续到本地。".into(),
-        time: Some(format!("收到信息表后 {} 个工作日内", f.in_days)),
-        done: false,
-    });
+    out.push(
+        Step::new(
+            "转入地办理转入",
+            Place::To,
+            "转入地医保经办机构",
+            "收到信息表后核对，把你的参保记录接续到本地。",
+        )
+        .within(format!("收到信息表后 {} 个工作日内", f.in_days)),
+    );
     out.push(Step {
         title: "查进度、核对结果".into(),
         place: Place::Online,
