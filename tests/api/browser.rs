@@ -7,15 +7,14 @@ use std::process::Command;
 use thirtyfour::prelude::*;
 
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn home_and_a_guide_fit_a_phone_and_a_desktop() {
     let long_guide = page_types()
         .into_iter()
         .find(|p| p.starts_with("/guides/") && p.len() > 8)
         .unwrap();
     for width in [360u32, 1280] {
-        let Some(driver) = open(width, true).await else {
-            return;
-        };
+        let driver = open(width, true).await.expect("a Chromium session");
         for (name, path) in [
             ("home", "/"),
             ("guide", long_guide.as_str()),
@@ -44,10 +43,9 @@ async fn home_and_a_guide_fit_a_phone_and_a_desktop() {
 }
 
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn large_text_switch_works_without_javascript_and_persists() {
-    let Some(driver) = open(360, false).await else {
-        return;
-    };
+    let driver = open(360, false).await.expect("a Chromium session");
     driver.goto(url("/guides/")).await.unwrap();
     let before = body_text_px(&driver).await;
     assert!(before >= 16.0, "body text {before}px");
@@ -79,10 +77,9 @@ async fn large_text_switch_works_without_javascript_and_persists() {
 }
 
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn keyboard_users_can_skip_to_the_content() {
-    let Some(driver) = open(1280, true).await else {
-        return;
-    };
+    let driver = open(1280, true).await.expect("a Chromium session");
     driver.goto(url("/")).await.unwrap();
     driver
         .active_element()
@@ -106,10 +103,9 @@ async fn keyboard_users_can_skip_to_the_content() {
 
 /// Prints the longest guide to PDF (A4) and renders page 1 to PNG.
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn a_guide_prints_to_a4_without_the_site_chrome() {
-    let Some(driver) = open(1280, true).await else {
-        return;
-    };
+    let driver = open(1280, true).await.expect("a Chromium session");
     let guide = page_types()
         .into_iter()
         .find(|p| p.starts_with("/guides/") && p.len() > 8)
@@ -118,7 +114,7 @@ async fn a_guide_prints_to_a4_without_the_site_chrome() {
     let file = artifacts("pdf").join("guide.pdf");
     let info = print_a4(&driver, &file).await;
     driver.quit().await.unwrap();
-    let Some(info) = info else { return };
+    let info = info.expect("pdfinfo (poppler-utils) is needed to check the printed page");
     assert!(info.contains("(A4)"), "{info}");
     let text = Command::new("pdftotext")
         .arg(&file)
@@ -293,11 +289,10 @@ async fn h1(driver: &WebDriver) -> String {
 /// A person on a 360 px phone clicks through the form (JavaScript off, then on), changes an
 /// earlier answer, reaches the plan and prints it: A4, at most two pages.
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
     for js in [false, true] {
-        let Some(driver) = open(360, js).await else {
-            return;
-        };
+        let driver = open(360, js).await.expect("a Chromium session");
         driver.goto(url("/plan")).await.unwrap();
         click_and_wait(&driver, By::LinkText("开始")).await;
         assert!(h1(&driver).await.contains("哪种医保"));
@@ -403,10 +398,9 @@ async fn a_person_fills_the_form_on_a_phone_and_prints_the_plan() {
 /// The longest plans (offline, not yet stopped or with a gap, same province) still print on
 /// at most two A4 pages.
 #[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run scripts/test"]
 async fn the_longest_plans_print_on_two_pages() {
-    let Some(driver) = open(1280, false).await else {
-        return;
-    };
+    let driver = open(1280, false).await.expect("a Chromium session");
     let cases = [
         "scheme=flexible&status=working&from=440300&to=440100&target=flexible&stopped=2026-09&joined=2026-11&channel=offline",
         "scheme=flexible&status=left&from=440300&to=440100&target=resident&stopped=2026-05&joined=no&channel=offline",
