@@ -35,7 +35,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 
     let t = Instant::now();
-    let index = FaqIndex::open(&dir, &docs);
+    let index = FaqIndex::open(&dir, &docs).unwrap();
     let build = t.elapsed();
     let size = std::fs::metadata(dir.join("search.sqlite"))
         .map(|m| m.len())
@@ -74,7 +74,7 @@ fn main() {
     println!("query latency p99     {:.2} ms", pct(0.99));
     println!("query latency max     {:.2} ms", times[times.len() - 1]);
     // The site's own content, uncached (what a first-time query costs in production).
-    let small = FaqIndex::open(&dir.join("real"), &real);
+    let small = FaqIndex::open(&dir.join("real"), &real).unwrap();
     let mut times = Vec::new();
     for _ in 0..5 {
         for q in &queries {

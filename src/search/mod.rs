@@ -260,6 +260,21 @@ fn remove_db_files(path: &Path) {
     }
 }
 
+/// Removes the half-built files a crashed start-up left (`search.sqlite.tmp-<pid>`).
+fn remove_stale_builds(data_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(data_dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name()
+            .to_string_lossy()
+            .starts_with("search.sqlite.tmp-")
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn build_file(data_dir: &Path, path: &Path, docs: &[Doc], hash: &str) -> Result<(), SearchError> {
     std::fs::create_dir_all(data_dir)?;
     // Build beside the real file and rename over it: a crash mid-build leaves no half index.
@@ -279,23 +294,25 @@ fn build_file(data_dir: &Path, path: &Path, docs: &[Doc], hash: &str) -> Result<
 }
 
 impl FaqIndex {
-    /// Opens or builds the index for `docs` in `data_dir`. Never fails: the fallback is memory.
-    pub fn open(data_dir: &Path, docs: &[Doc]) -> FaqIndex {
+    /// Opens or builds the index for `docs` in `data_dir`. A missing, stale, corrupt or
+    /// unwritable file is not an error: the index is rebuilt, or kept in memory. It fails only
+    /// when SQLite cannot even make an in-memory database.
+    pub fn open(data_dir: &Path, docs: &[Doc]) -> Result<FaqIndex, SearchError> {
         let hash = fingerprint(docs);
         let path = data_dir.join("search.sqlite");
         let existed = path.exists();
         if existed && reusable(&path, &hash) {
-            return Self::with_file(path, Origin::Reused, docs.len());
+            return Ok(Self::with_file(path, Origin::Reused, docs.len()));
         }
         match build_file(data_dir, &path, docs, &hash) {
             Ok(()) => {
-                remove_db_files(&data_dir.join("search.sqlite.tmp"));
+                remove_stale_builds(data_dir);
                 let origin = if existed {
                     Origin::Rebuilt
                 } else {
                     Origin::Built
                 };
-                Self::with_file(path, origin, docs.len())
+                Ok(Self::with_file(path, origin, docs.len()))
             }
             Err(e) => {
                 tracing::warn!(
@@ -319,7 +336,7 @@ impl FaqIndex {
     }
 
     /// An index that lives in memory only.
-    pub fn in_memory(docs: &[Doc], hash: &str) -> FaqIndex {
+    pub fn in_memory(docs: &[Doc], hash: &str) -> Result<FaqIndex, SearchError> {
         static N: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
             "file:yibao-search-{}-{}?mode=memory&cache=shared",
@@ -334,16 +351,16 @@ impl FaqIndex {
                     | OpenFlags::SQLITE_OPEN_URI,
             )
         };
-        let mut keeper = open().expect("an in-memory SQLite database");
-        fill(&mut keeper, docs, hash).expect("fill the in-memory index");
-        FaqIndex {
+        let mut keeper = open()?;
+        fill(&mut keeper, docs, hash)?;
+        Ok(FaqIndex {
             location: Location::Memory(name),
             origin: Origin::InMemory,
             doc_count: docs.len(),
             pool: Mutex::new(Vec::new()),
             avg_len: std::sync::OnceLock::new(),
             _keeper: Mutex::new(Some(keeper)),
-        }
+        })
     }
 
     pub fn location(&self) -> &Location {

@@ -61,21 +61,27 @@ fn urls(hits: &[Hit]) -> Vec<&str> {
 #[test]
 fn builds_then_reuses_then_rebuilds_when_content_changes() {
     let dir = temp_dir();
-    let a = FaqIndex::open(&dir, &docs());
+    let a = FaqIndex::open(&dir, &docs()).unwrap();
     assert_eq!(a.origin, Origin::Built);
     assert!(matches!(a.location(), Location::File(_)));
     drop(a);
-    assert_eq!(FaqIndex::open(&dir, &docs()).origin, Origin::Reused);
+    assert_eq!(
+        FaqIndex::open(&dir, &docs()).unwrap().origin,
+        Origin::Reused
+    );
     let mut changed = docs();
     changed[0].body.push_str("新内容");
-    assert_eq!(FaqIndex::open(&dir, &changed).origin, Origin::Rebuilt);
+    assert_eq!(
+        FaqIndex::open(&dir, &changed).unwrap().origin,
+        Origin::Rebuilt
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_corrupt_or_truncated_file_is_rebuilt() {
     let dir = temp_dir();
-    drop(FaqIndex::open(&dir, &docs()));
+    drop(FaqIndex::open(&dir, &docs()).unwrap());
     let path = dir.join("search.sqlite");
     let len = std::fs::metadata(&path).unwrap().len();
     for damage in [
@@ -84,7 +90,7 @@ fn a_corrupt_or_truncated_file_is_rebuilt() {
         Vec::new(),
     ] {
         std::fs::write(&path, damage).unwrap();
-        let idx = FaqIndex::open(&dir, &docs());
+        let idx = FaqIndex::open(&dir, &docs()).unwrap();
         assert_eq!(idx.origin, Origin::Rebuilt);
         assert_eq!(urls(&idx.search("参保凭证", 5).unwrap())[0], "/faq/a");
     }
@@ -95,7 +101,7 @@ fn a_corrupt_or_truncated_file_is_rebuilt() {
 fn an_unwritable_data_directory_falls_back_to_memory() {
     let file = temp_dir();
     std::fs::write(&file, "a file, not a directory").unwrap();
-    let idx = FaqIndex::open(&file.join("data"), &docs());
+    let idx = FaqIndex::open(&file.join("data"), &docs()).unwrap();
     assert_eq!(idx.origin, Origin::InMemory);
     assert_eq!(urls(&idx.search("参保凭证", 5).unwrap())[0], "/faq/a");
     // Several connections share the one in-memory database.
@@ -109,7 +115,7 @@ fn an_unwritable_data_directory_falls_back_to_memory() {
 
 #[test]
 fn synonyms_find_what_people_mean() {
-    let idx = FaqIndex::open(&temp_dir(), &docs());
+    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
     assert_eq!(urls(&idx.search("参保证明去哪开", 5).unwrap())[0], "/faq/a");
     assert!(urls(&idx.search("医疗保险转到户籍地", 5).unwrap()).contains(&"/faq/b"));
     assert_eq!(urls(&idx.search("城乡居民医保", 5).unwrap())[0], "/faq/c");
@@ -117,7 +123,7 @@ fn synonyms_find_what_people_mean() {
 
 #[test]
 fn short_queries_work() {
-    let idx = FaqIndex::open(&temp_dir(), &docs());
+    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
     assert!(!idx.search("医保", 5).unwrap().is_empty());
     assert!(!idx.search("备案", 5).unwrap().is_empty());
     assert!(!idx.search("转", 5).unwrap().is_empty(), "one character");
@@ -125,7 +131,7 @@ fn short_queries_work() {
 
 #[test]
 fn results_are_highlighted_and_escaped() {
-    let idx = FaqIndex::open(&temp_dir(), &docs());
+    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
     let hits = idx.search("参保凭证", 5).unwrap();
     assert!(hits[0].title_html.contains("<mark>参保凭证</mark>"));
     assert!(hits[0].snippet_html.contains("<mark>"));
@@ -137,7 +143,7 @@ fn results_are_highlighted_and_escaped() {
 
 #[test]
 fn hostile_queries_are_plain_text() {
-    let idx = FaqIndex::open(&temp_dir(), &docs());
+    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
     for q in [
         "\"",
         "\"\"",
@@ -175,7 +181,19 @@ proptest! {
             "(医保|转移|\"|\\*|NEAR|AND|OR|\\(|\\)| |参保凭证|退休){0,12}",
         ]
     ) {
-        static IDX: std::sync::LazyLock<FaqIndex> = std::sync::LazyLock::new(|| FaqIndex::open(&temp_dir(), &docs()));
+        static IDX: std::sync::LazyLock<FaqIndex> = std::sync::LazyLock::new(|| FaqIndex::open(&temp_dir(), &docs()).unwrap());
         prop_assert!(IDX.search(&s, 10).is_ok());
     }
+}
+
+#[test]
+fn half_built_files_of_a_crashed_start_are_removed() {
+    let dir = temp_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let stale = dir.join("search.sqlite.tmp-99999");
+    std::fs::write(&stale, b"half a database").unwrap();
+    let idx = FaqIndex::open(&dir, &docs()).unwrap();
+    assert_eq!(idx.origin, Origin::Built);
+    assert!(!stale.exists(), "the leftover temp file is cleaned up");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -134,7 +134,8 @@ impl AppState {
             calendar,
             local,
         } = files;
-        let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib));
+        let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib))
+            .map_err(|e| StartupError::Io(std::io::Error::other(e.to_string())))?;
         tracing::info!(origin = ?index.origin, location = ?index.location(), docs = index.doc_count, "search index ready");
         let assets = Assets::build();
         let ctx = pages::Ctx {
