@@ -8,27 +8,56 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::io::Write;
 
-/// A response body in plain and gzip form with its strong ETag.
+/// A response body in plain and gzip form, each with its own strong ETag (a strong validator
+/// names one representation, RFC 9110 §8.8.3), and the request headers it varies by.
 pub struct Encoded {
     pub plain: Bytes,
     pub gzip: Bytes,
     pub etag: String,
+    pub etag_gzip: String,
+    /// `Accept-Encoding`, plus `Cookie` for HTML pages (the 大字模式 cookie picks the body).
+    vary: &'static str,
 }
 
 impl Encoded {
+    /// A body the same for every visitor (assets, sitemap, feed), compressed as well as gzip
+    /// can: it is done once at start-up.
     pub fn new(plain: Vec<u8>) -> Encoded {
-        let etag = format!("\"{:016x}\"", super::assets::fnv64(&plain));
-        let mut enc = GzEncoder::new(Vec::with_capacity(plain.len() / 3), Compression::best());
-        enc.write_all(&plain).expect("gzip into memory");
-        let gzip = enc.finish().expect("gzip into memory");
+        Encoded::with(plain, Compression::best(), "Accept-Encoding")
+    }
+
+    /// An HTML page rendered once at start-up, in one of the two text sizes.
+    pub fn page(plain: Vec<u8>) -> Encoded {
+        Encoded::with(plain, Compression::best(), "Accept-Encoding, Cookie")
+    }
+
+    /// An HTML page rendered for a request: compressed fast, since most are seen once.
+    pub fn rendered(plain: Vec<u8>) -> Encoded {
+        Encoded::with(plain, Compression::fast(), "Accept-Encoding, Cookie")
+    }
+
+    fn with(plain: Vec<u8>, level: Compression, vary: &'static str) -> Encoded {
+        let hash = crate::hash::fnv64(&plain);
+        let mut enc = GzEncoder::new(Vec::with_capacity(plain.len() / 3), level);
+        // Writing into a Vec cannot fail.
+        let _ = enc.write_all(&plain);
+        let gzip = enc.finish().unwrap_or_default();
         Encoded {
             plain: Bytes::from(plain),
             gzip: Bytes::from(gzip),
-            etag,
+            etag: format!("\"{hash:016x}\""),
+            etag_gzip: format!("\"{hash:016x}-gz\""),
+            vary,
         }
     }
 
-    /// Serves the body: 304 when the client has it, gzip when the client takes it.
+    /// The size in memory, for the cache's budget.
+    pub fn weight(&self) -> u64 {
+        (self.plain.len() + self.gzip.len() + 64) as u64
+    }
+
+    /// Serves the body: 304 when the client has this representation, gzip when the client
+    /// takes it. A status other than 200 (an error page) gets no validator and `no-store`.
     pub fn respond(
         &self,
         req: &HttpRequest,
@@ -36,28 +65,35 @@ impl Encoded {
         content_type: &str,
         cache_control: &str,
     ) -> HttpResponse {
-        let not_modified = status == StatusCode::OK
+        let gzip = accepts_gzip(req);
+        let etag = if gzip { &self.etag_gzip } else { &self.etag };
+        let ok = status == StatusCode::OK;
+        let not_modified = ok
             && req
                 .headers()
                 .get(header::IF_NONE_MATCH)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| {
                     v.split(',')
-                        .any(|t| t.trim().trim_start_matches("W/") == self.etag)
+                        .any(|t| t.trim().trim_start_matches("W/") == etag)
                 });
         let mut res = if not_modified {
             HttpResponse::NotModified()
         } else {
             HttpResponse::build(status)
         };
-        res.insert_header((header::ETAG, self.etag.as_str()))
-            .insert_header((header::CACHE_CONTROL, cache_control))
-            .insert_header((header::VARY, "Accept-Encoding, Cookie"));
+        if ok {
+            res.insert_header((header::ETAG, etag.as_str()))
+                .insert_header((header::CACHE_CONTROL, cache_control));
+        } else {
+            res.insert_header((header::CACHE_CONTROL, "no-store"));
+        }
+        res.insert_header((header::VARY, self.vary));
         if not_modified {
             return res.finish();
         }
         res.insert_header((header::CONTENT_TYPE, content_type));
-        if accepts_gzip(req) {
+        if gzip {
             res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")));
             res.body(self.gzip.clone())
         } else {
@@ -98,8 +134,8 @@ pub struct CachedPage {
 impl CachedPage {
     pub fn new(render: impl Fn(bool) -> String) -> CachedPage {
         CachedPage {
-            normal: Encoded::new(render(false).into_bytes()),
-            large: Encoded::new(render(true).into_bytes()),
+            normal: Encoded::page(render(false).into_bytes()),
+            large: Encoded::page(render(true).into_bytes()),
         }
     }
     pub fn respond(&self, req: &HttpRequest, status: StatusCode) -> HttpResponse {
@@ -112,62 +148,54 @@ impl CachedPage {
     }
 }
 
-/// A bounded cache of pages rendered per request (search results, plan pages), keyed by
-/// everything the page depends on. Popular questions and shared plan links are then served
-/// like static pages. Least recently used entries go first.
-pub struct PageLru {
-    cap: usize,
-    inner: std::sync::Mutex<LruInner>,
+/// A cache of pages rendered per request (search results, plan pages), keyed by everything
+/// the page depends on, bounded by bytes. Popular questions and shared plan links are then
+/// served like static pages. `quick_cache` admits by frequency (S3-FIFO-like with ghost
+/// entries), so a flood of one-off URLs cannot push out the pages people keep asking for.
+pub struct PageCache {
+    inner: quick_cache::sync::Cache<String, std::sync::Arc<Encoded>, ByBytes>,
 }
 
-#[derive(Default)]
-struct LruInner {
-    tick: u64,
-    map: std::collections::HashMap<String, (u64, std::sync::Arc<Encoded>)>,
+#[derive(Clone)]
+struct ByBytes;
+
+impl quick_cache::Weighter<String, std::sync::Arc<Encoded>> for ByBytes {
+    fn weight(&self, key: &String, page: &std::sync::Arc<Encoded>) -> u64 {
+        key.len() as u64 + page.weight()
+    }
 }
 
-impl PageLru {
-    pub fn new(cap: usize) -> PageLru {
-        PageLru {
-            cap,
-            inner: std::sync::Mutex::new(LruInner::default()),
+impl PageCache {
+    /// A cache that holds at most `bytes` of pages (keys and both encodings).
+    pub fn new(bytes: u64) -> PageCache {
+        // About 40 KB per page with both encodings: the item estimate only sizes tables.
+        let items = (bytes / 40_000).max(16) as usize;
+        PageCache {
+            inner: quick_cache::sync::Cache::with_weighter(items, bytes, ByBytes),
         }
     }
 
     pub fn get(&self, key: &str) -> Option<std::sync::Arc<Encoded>> {
-        let mut g = self.inner.lock().ok()?;
-        g.tick += 1;
-        let tick = g.tick;
-        let entry = g.map.get_mut(key)?;
-        entry.0 = tick;
-        Some(entry.1.clone())
+        self.inner.get(key)
     }
 
     pub fn put(&self, key: String, page: Encoded) -> std::sync::Arc<Encoded> {
         let page = std::sync::Arc::new(page);
-        if let Ok(mut g) = self.inner.lock() {
-            if g.map.len() >= self.cap
-                && let Some(oldest) = g
-                    .map
-                    .iter()
-                    .min_by_key(|(_, (t, _))| *t)
-                    .map(|(k, _)| k.clone())
-            {
-                g.map.remove(&oldest);
-            }
-            g.tick += 1;
-            let tick = g.tick;
-            g.map.insert(key, (tick, page.clone()));
-        }
+        self.inner.insert(key, page.clone());
         page
     }
 
     pub fn len(&self) -> usize {
-        self.inner.lock().map(|g| g.map.len()).unwrap_or(0)
+        self.inner.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The bytes held.
+    pub fn weight(&self) -> u64 {
+        self.inner.weight()
     }
 }
 
@@ -176,14 +204,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lru_keeps_the_recently_used() {
-        let c = PageLru::new(2);
-        c.put("a".into(), Encoded::new(b"A".to_vec()));
-        c.put("b".into(), Encoded::new(b"B".to_vec()));
-        assert!(c.get("a").is_some());
-        c.put("c".into(), Encoded::new(b"C".to_vec()));
-        assert!(c.get("b").is_none(), "b was least recently used");
-        assert_eq!(&c.get("a").unwrap().plain[..], b"A");
-        assert_eq!(c.len(), 2);
+    fn the_cache_stays_within_its_byte_budget() {
+        let c = PageCache::new(200_000);
+        for i in 0..500 {
+            c.put(
+                format!("page-{i}"),
+                Encoded::rendered(vec![b'x'; 2_000 + i]),
+            );
+        }
+        assert!(c.weight() <= 200_000, "{} bytes", c.weight());
+        assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn a_page_asked_for_again_and_again_survives_a_flood_of_one_off_pages() {
+        let c = PageCache::new(100_000);
+        c.put("popular".into(), Encoded::rendered(vec![b'p'; 3_000]));
+        for i in 0..2_000 {
+            assert!(c.get("popular").is_some(), "flushed by {i} one-off pages");
+            c.put(format!("once-{i}"), Encoded::rendered(vec![b'o'; 3_000]));
+        }
+    }
+
+    #[test]
+    fn each_encoding_has_its_own_validator() {
+        let e = Encoded::rendered(b"<p>hi</p>".to_vec());
+        assert_ne!(e.etag, e.etag_gzip);
+        assert!(e.etag_gzip.ends_with("-gz\""));
     }
 }

@@ -86,8 +86,13 @@ pub struct AppState {
     pub server_error: CachedPage,
     pub feeds: Feeds,
     /// Pages rendered per request (search results, plan pages), kept while they are asked for.
-    pub dynamic: cache::PageLru,
+    pub dynamic: cache::PageCache,
 }
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// The memory given to pages rendered per request (both encodings of each).
+pub const PAGE_CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Today in China (UTC+8, no daylight saving).
 pub fn china_today() -> chrono::NaiveDate {
@@ -159,7 +164,7 @@ impl AppState {
             not_found,
             server_error,
             feeds,
-            dynamic: cache::PageLru::new(512),
+            dynamic: cache::PageCache::new(PAGE_CACHE_BYTES),
         })
     }
 
@@ -172,18 +177,41 @@ impl AppState {
         cache_control: &str,
         render: impl FnOnce() -> Result<(actix_web::http::StatusCode, String), error::WebError>,
     ) -> Result<HttpResponse, error::WebError> {
-        const HTML: &str = "text/html; charset=utf-8";
-        let ok = actix_web::http::StatusCode::OK;
-        if let Some(page) = self.dynamic.get(&key) {
-            return Ok(page.respond(req, ok, HTML, cache_control));
+        if let Some(hit) = self.cached(req, &key, cache_control) {
+            return Ok(hit);
         }
         let (status, body) = render()?;
-        let page = cache::Encoded::new(body.into_bytes());
-        if status == ok {
-            let page = self.dynamic.put(key, page);
-            Ok(page.respond(req, ok, HTML, cache_control))
-        } else {
-            Ok(page.respond(req, status, HTML, cache_control))
+        Ok(self.keep(req, Some(key), cache_control, status, body))
+    }
+
+    /// The cached page for `key`, served, if there is one.
+    pub fn cached(
+        &self,
+        req: &actix_web::HttpRequest,
+        key: &str,
+        cache_control: &str,
+    ) -> Option<HttpResponse> {
+        let page = self.dynamic.get(key)?;
+        Some(page.respond(req, actix_web::http::StatusCode::OK, HTML, cache_control))
+    }
+
+    /// Serves a freshly rendered page, keeping it under `key` when there is one and the page
+    /// is a 200.
+    pub fn keep(
+        &self,
+        req: &actix_web::HttpRequest,
+        key: Option<String>,
+        cache_control: &str,
+        status: actix_web::http::StatusCode,
+        body: String,
+    ) -> HttpResponse {
+        let page = cache::Encoded::rendered(body.into_bytes());
+        match key {
+            Some(key) if status == actix_web::http::StatusCode::OK => self
+                .dynamic
+                .put(key, page)
+                .respond(req, status, HTML, cache_control),
+            _ => page.respond(req, status, HTML, cache_control),
         }
     }
 

@@ -38,19 +38,22 @@ pub fn settings() -> Settings {
 /// The app, started once for the whole test binary. Returns its base URL.
 pub fn app() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let state = AppState::load(&settings()).unwrap_or_else(|e| panic!("{e}"));
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
-        let addr = listener.local_addr().expect("local addr");
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                web::server(actix_web::web::Data::new(state), listener, Some(2))
-                    .expect("server")
-                    .await
-            })
-        });
-        format!("http://{addr}")
-    })
+    BASE.get_or_init(|| spawn(AppState::load(&settings()).unwrap_or_else(|e| panic!("{e}"))))
+}
+
+/// Runs another copy of the app (for a test that must damage something) on port 0; returns
+/// its base URL.
+pub fn spawn(state: AppState) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    let addr = listener.local_addr().expect("local addr");
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            web::server(actix_web::web::Data::new(state), listener, Some(2))
+                .expect("server")
+                .await
+        })
+    });
+    format!("http://{addr}")
 }
 
 pub fn url(path: &str) -> String {

@@ -2,6 +2,7 @@
 //! The app runs for real on 127.0.0.1 port 0; browser tests drive headless Chromium.
 
 mod browser;
+mod caching;
 mod foundation;
 mod helpers;
 mod library;

@@ -426,13 +426,26 @@ fn render_question(
     Ok((status, page))
 }
 
-/// The cache key of a plan page: everything it depends on (the day, the text size, the URL).
-fn page_key(req: &HttpRequest, today: NaiveDate) -> String {
+/// Serves a page with an error: never looked up in, or kept in, the cache (its key would be
+/// the same as the page without the error).
+fn uncached(
+    state: &AppState,
+    req: &HttpRequest,
+    page: Result<(StatusCode, String), WebError>,
+) -> Result<HttpResponse, WebError> {
+    let (status, body) = page?;
+    Ok(state.keep(req, None, "no-store", status, body))
+}
+
+/// The cache key of a plan page: everything a 200 page depends on (the day, the text size,
+/// the page, the answers in canonical form). Unknown keys such as `utm_source` and the order
+/// of the answers do not make another entry; pages with an error are never kept.
+fn page_key(req: &HttpRequest, today: NaiveDate, p: &Parsed) -> String {
     format!(
         "plan|{today}|{}|{}?{}",
         u8::from(wants_large(req)),
         req.path(),
-        req.query_string()
+        p.answers.query()
     )
 }
 
@@ -474,9 +487,11 @@ pub async fn question(
     let today = state.today();
     let (pairs, mut p) = read(&req, &state, today)?;
     if let Some((k, message)) = first_error(&p) {
-        return state.cached_page(&req, page_key(&req, today), "no-store", || {
-            render_question(&state, &req, &p, k, Some(message))
-        });
+        return uncached(
+            &state,
+            &req,
+            render_question(&state, &req, &p, k, Some(message)),
+        );
     }
     let submitted = pairs.iter().any(|(k, v)| k == "go" && v == "1");
     let answered = p.answers.value(key).is_some();
@@ -484,15 +499,17 @@ pub async fn question(
     if submitted {
         if !answered && route.contains(&key) {
             let msg = text(key, &p.answers).required.to_string();
-            return state.cached_page(&req, page_key(&req, today), "no-store", || {
-                render_question(&state, &req, &p, key, Some(msg))
-            });
+            return uncached(
+                &state,
+                &req,
+                render_question(&state, &req, &p, key, Some(msg)),
+            );
         }
         p.answers = flow::prune(&p.answers);
         return Ok(see_other(node_href(flow::next(&p.answers), &p.answers)));
     }
     if route.contains(&key) {
-        return state.cached_page(&req, page_key(&req, today), "no-store", || {
+        return state.cached_page(&req, page_key(&req, today, &p), "no-store", || {
             render_question(&state, &req, &p, key, None)
         });
     }
@@ -613,15 +630,21 @@ pub async fn result(
     let today = state.today();
     let (_, p) = read(&req, &state, today)?;
     if let Some((k, message)) = first_error(&p) {
-        return state.cached_page(&req, page_key(&req, today), "no-store", || {
-            render_question(&state, &req, &p, k, Some(message))
-        });
+        return uncached(
+            &state,
+            &req,
+            render_question(&state, &req, &p, k, Some(message)),
+        );
     }
     let a = match complete(&p) {
         Ok(a) => a,
         Err(question) => return Ok(see_other(question)),
     };
-    state.cached_page(&req, page_key(&req, today), "no-store", || {
+    if !p.errors.is_empty() {
+        // A refused `start` (or an off-route value) must show on the page.
+        return uncached(&state, &req, render_result(&state, &req, &p, &a, today));
+    }
+    state.cached_page(&req, page_key(&req, today, &p), "no-store", || {
         render_result(&state, &req, &p, &a, today)
     })
 }

@@ -38,15 +38,29 @@ pub async fn handler(
     let truncated = cleaned.chars().count() > MAX_QUERY_CHARS;
     let query: String = cleaned.chars().take(MAX_QUERY_CHARS).collect();
     let large = wants_large(&req);
-    let key = format!("search|{}|{query}", u8::from(large));
-    state.cached_page(&req, key, "no-cache", || {
-        let hits = match state.index.search(&query, LIMIT) {
-            Ok(h) => h,
-            Err(e) => {
-                tracing::error!("search failed: {e}");
-                Vec::new()
-            }
-        };
+    // Everything the page shows: the text size, whether the query was cut, the query.
+    let key = format!("search|{}|{}|{query}", u8::from(large), u8::from(truncated));
+    if let Some(hit) = state.cached(&req, &key, "no-cache") {
+        return Ok(hit);
+    }
+    // SQLite work runs on the blocking pool, never on the async workers.
+    let hits = {
+        let state = state.clone();
+        let query = query.clone();
+        web::block(move || state.index.search(&query, LIMIT)).await
+    };
+    let hits = match hits {
+        Ok(Ok(hits)) => hits,
+        Ok(Err(e)) => {
+            tracing::error!("search failed: {e}");
+            return Err(WebError::Internal(e.to_string()));
+        }
+        Err(e) => {
+            tracing::error!("search could not run: {e}");
+            return Err(WebError::Internal(e.to_string()));
+        }
+    };
+    let page = {
         let title = if query.is_empty() {
             "搜索".to_string()
         } else {
@@ -62,7 +76,7 @@ pub async fn handler(
         );
         layout.noindex = true;
         layout.query = query.clone();
-        let page = SearchTemplate {
+        SearchTemplate {
             layout,
             query: query.clone(),
             truncated,
@@ -78,7 +92,13 @@ pub async fn handler(
                 .collect(),
         }
         .render()
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-        Ok((actix_web::http::StatusCode::OK, page))
-    })
+        .map_err(|e| WebError::Internal(e.to_string()))?
+    };
+    Ok(state.keep(
+        &req,
+        Some(key),
+        "no-cache",
+        actix_web::http::StatusCode::OK,
+        page,
+    ))
 }
