@@ -8,6 +8,7 @@ pub mod segment;
 use crate::content::Library;
 use rusqlite::{Connection, OpenFlags, params};
 use segment::{Segmenter, highlight};
+pub use segment::{Span, bracketed};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -106,11 +107,11 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
 pub struct Hit {
     pub kind: DocKind,
     pub url: String,
-    /// HTML: the title with matched words in `<mark>`.
-    pub title_html: String,
+    /// The title, matched words marked.
+    pub title: Vec<Span>,
     pub crumb: String,
-    /// HTML: a passage around the first match, matched words in `<mark>`.
-    pub snippet_html: String,
+    /// A passage around the first match, matched words marked.
+    pub snippet: Vec<Span>,
 }
 
 /// The search layer's one error type.
@@ -521,8 +522,8 @@ impl FaqIndex {
                 } else {
                     DocKind::Guide
                 },
-                title_html: highlight(&title, &needles, None),
-                snippet_html: highlight(&body, &needles, Some(90)),
+                title: highlight(&title, &needles, None),
+                snippet: highlight(&body, &needles, Some(90)),
                 url,
                 crumb,
             });

@@ -305,24 +305,30 @@ impl Segmenter {
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A run of text, matched (shown in `<mark>`) or not. Plain text: the template escapes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub marked: bool,
 }
 
-/// HTML for `text` with every occurrence of `needles` wrapped in `<mark>`; the rest escaped.
-/// When `window` is set, only about that many characters around the first match are kept.
-pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> String {
+/// `spans` as text with the marked runs in brackets (`[医保]转移`), for tests and logs.
+pub fn bracketed(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| {
+            if s.marked {
+                format!("[{}]", s.text)
+            } else {
+                s.text.clone()
+            }
+        })
+        .collect()
+}
+
+/// `text` cut into runs, every occurrence of `needles` a marked run. When `window` is set,
+/// only about that many characters around the first match are kept, with `…` at a cut.
+pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> Vec<Span> {
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = text.to_lowercase().chars().collect();
     let lower = if lower.len() == chars.len() {
@@ -356,9 +362,13 @@ pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> Strin
         }
         _ => (0, chars.len()),
     };
-    let mut out = String::new();
+    let plain = |text: &str| Span {
+        text: text.to_string(),
+        marked: false,
+    };
+    let mut out = Vec::new();
     if start > 0 {
-        out.push('…');
+        out.push(plain("…"));
     }
     let mut i = start;
     while i < end {
@@ -367,18 +377,14 @@ pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> Strin
         while j < end && marked[j] == on {
             j += 1;
         }
-        let piece: String = chars[i..j].iter().collect();
-        if on {
-            out.push_str("<mark>");
-            out.push_str(&escape(&piece));
-            out.push_str("</mark>");
-        } else {
-            out.push_str(&escape(&piece));
-        }
+        out.push(Span {
+            text: chars[i..j].iter().collect(),
+            marked: on,
+        });
         i = j;
     }
     if end < chars.len() {
-        out.push('…');
+        out.push(plain("…"));
     }
     out
 }
@@ -423,14 +429,12 @@ mod tests {
 
     #[test]
     fn highlight_marks_and_escapes() {
-        let h = highlight("医保<b>转移</b>医保", &["医保".into()], None);
-        assert_eq!(
-            h,
-            "<mark>医保</mark>&lt;b&gt;转移&lt;/b&gt;<mark>医保</mark>"
-        );
+        // Markup in the text stays text: escaping is the template's job.
+        let h = bracketed(&highlight("医保<b>转移</b>医保", &["医保".into()], None));
+        assert_eq!(h, "[医保]<b>转移</b>[医保]");
         let long = format!("{}医保{}", "甲".repeat(100), "乙".repeat(100));
-        let h = highlight(&long, &["医保".into()], Some(40));
-        assert!(h.starts_with('…') && h.ends_with('…') && h.contains("<mark>医保</mark>"));
+        let h = bracketed(&highlight(&long, &["医保".into()], Some(40)));
+        assert!(h.starts_with('…') && h.ends_with('…') && h.contains("[医保]"));
         assert!(h.chars().count() < 40 + 20);
     }
 }
