@@ -13,63 +13,50 @@ pub struct Feeds {
     pub atom: Encoded,
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+#[derive(askama::Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap<'a> {
+    site: &'a str,
+    urls: Vec<(String, NaiveDate)>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "feed.xml")]
+struct Atom<'a> {
+    site: &'a str,
+    newest: NaiveDate,
+    guides: Vec<&'a crate::content::Guide>,
 }
 
 impl Feeds {
+    /// Rendered once at start-up by askama, which escapes every value for XML.
     pub fn build(lib: &Library, site_url: &str) -> Feeds {
+        use askama::Template;
         let site = site_url.trim_end_matches('/');
         let newest = lib
             .last_updated()
-            .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"));
-
-        let mut sm = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        let mut url = |path: &str, date: NaiveDate| {
-            sm.push_str(&format!(
-                "  <url><loc>{site}{}</loc><lastmod>{date}</lastmod></url>\n",
-                xml_escape(path)
-            ));
-        };
-        for p in ["/", "/guides/", "/faq/", "/plan", "/about"] {
-            url(p, newest);
-        }
-        for g in &lib.guides {
-            url(&g.path(), g.updated);
-        }
-        for f in &lib.faqs {
-            url(&f.path(), f.updated);
-        }
-        sm.push_str("</urlset>\n");
-
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+        let urls = ["/", "/guides/", "/faq/", "/plan", "/about"]
+            .iter()
+            .map(|p| (p.to_string(), newest))
+            .chain(lib.guides.iter().map(|g| (g.path(), g.updated)))
+            .chain(lib.faqs.iter().map(|f| (f.path(), f.updated)))
+            .collect();
+        let sitemap = Sitemap { site, urls }.render().unwrap_or_default();
         let robots = format!(
             "User-agent: *\nAllow: /\nDisallow: /plan/\nDisallow: /search\nDisallow: /settings/\n\nSitemap: {site}/sitemap.xml\n"
         );
-
-        let mut atom = format!(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n  <title>医保转移接续指南：办事指南</title>\n  <id>{site}/</id>\n  <link rel=\"self\" href=\"{site}/feed.xml\"/>\n  <link href=\"{site}/\"/>\n  <updated>{newest}T00:00:00+08:00</updated>\n  <author><name>医保转移接续指南</name></author>\n"
-        );
-        let mut by_date: Vec<_> = lib.guides.iter().collect();
-        by_date.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.order.cmp(&b.order)));
-        for g in by_date {
-            atom.push_str(&format!(
-                "  <entry>\n    <title>{}</title>\n    <id>{site}{}</id>\n    <link href=\"{site}{}\"/>\n    <updated>{}T00:00:00+08:00</updated>\n    <summary>{}</summary>\n  </entry>\n",
-                xml_escape(&g.title),
-                g.path(),
-                g.path(),
-                g.updated,
-                xml_escape(&g.summary)
-            ));
+        let mut guides: Vec<_> = lib.guides.iter().collect();
+        guides.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.order.cmp(&b.order)));
+        let atom = Atom {
+            site,
+            newest,
+            guides,
         }
-        atom.push_str("</feed>\n");
-
+        .render()
+        .unwrap_or_default();
         Feeds {
-            sitemap: Encoded::new(sm.into_bytes()),
+            sitemap: Encoded::new(sitemap.into_bytes()),
             robots: Encoded::new(robots.into_bytes()),
             atom: Encoded::new(atom.into_bytes()),
         }
@@ -113,4 +100,24 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
             state.lib.guides.len(),
             state.lib.faqs.len()
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feeds_are_escaped_for_xml() {
+        let lib = Library::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .unwrap();
+        let f = Feeds::build(&lib, "https://example.test/a&b<c>");
+        for body in [&f.sitemap.plain, &f.atom.plain] {
+            let text = std::str::from_utf8(body).unwrap();
+            assert!(
+                text.contains("https://example.test/a&amp;b&lt;c&gt;"),
+                "{text}"
+            );
+            assert!(!text.contains("a&b<c>"));
+        }
+    }
 }
