@@ -114,7 +114,7 @@ mod tests {
         for body in [&f.sitemap.plain, &f.atom.plain] {
             let text = std::str::from_utf8(body).unwrap();
             assert!(
-                text.contains("https://example.test/a&amp;b&lt;c&gt;"),
+                text.contains("https://example.test/a&#38;b&#60;c&#62;"),
                 "{text}"
             );
             assert!(!text.contains("a&b<c>"));
