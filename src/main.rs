@@ -75,7 +75,16 @@ fn main() -> ExitCode {
         return check(content.as_ref().unwrap_or(&cli.content));
     }
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    // RUST_LOG filters as usual (`RUST_LOG=warn`, `RUST_LOG=yibao=debug`); the default is info.
+    // Lines go to stdout from a background thread, so a slow log sink never stalls a request;
+    // `_flush` writes what is left when main returns.
+    let (writer, _flush) = tracing_appender::non_blocking(std::io::stdout());
     tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(writer)
         .with_target(false)
         .with_ansi(ansi)
         .init();
