@@ -25,27 +25,37 @@ pub struct Counted {
 }
 
 impl WorkingDayCalendar {
-    pub fn parse(csv: &str) -> Result<WorkingDayCalendar, String> {
-        let mut lines = csv.lines();
-        if lines.next().map(str::trim) != Some("date,kind,name") {
+    pub fn parse(text: &str) -> Result<WorkingDayCalendar, String> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum RowKind {
+            Holiday,
+            Workday,
+        }
+        #[derive(serde::Deserialize)]
+        struct Row {
+            date: NaiveDate,
+            kind: RowKind,
+            #[allow(dead_code)]
+            name: String,
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| format!("holidays.csv 的表头不对：{e}"))?;
+        if headers != vec!["date", "kind", "name"] {
             return Err("holidays.csv 的表头不对".into());
         }
         let mut days = HashMap::new();
-        for (i, line) in lines.enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let mut f = line.split(',');
-            let date = f
-                .next()
-                .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-                .ok_or_else(|| format!("holidays.csv 第 {} 行日期不对", i + 2))?;
-            let kind = match f.next().map(str::trim) {
-                Some("holiday") => Kind::Holiday,
-                Some("workday") => Kind::Workday,
-                _ => return Err(format!("holidays.csv 第 {} 行类型不对", i + 2)),
+        for (i, row) in reader.deserialize::<Row>().enumerate() {
+            let r = row.map_err(|e| format!("holidays.csv 第 {} 行不对：{e}", i + 2))?;
+            let kind = match r.kind {
+                RowKind::Holiday => Kind::Holiday,
+                RowKind::Workday => Kind::Workday,
             };
-            days.insert(date, kind);
+            days.insert(r.date, kind);
         }
         let last_year = days
             .keys()
@@ -187,6 +197,16 @@ mod tests {
         let r = cal().add_working_days(d("2026-12-01"), 10);
         assert_eq!(r.date, d("2026-12-15"));
         assert!(!r.estimated);
+    }
+
+    #[test]
+    fn a_bad_row_names_its_line() {
+        let e = WorkingDayCalendar::parse(
+            "date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-10,party,国庆节\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("第 3 行"), "{e}");
+        assert!(WorkingDayCalendar::parse("day,kind,name\n").is_err());
     }
 
     #[test]

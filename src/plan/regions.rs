@@ -53,31 +53,44 @@ pub struct ProvinceGroup<'a> {
 }
 
 impl Regions {
-    pub fn parse(csv: &str) -> Result<Regions, String> {
-        let mut lines = csv.lines();
-        if lines.next().map(str::trim) != Some("code,name,province_code,province_name,level") {
+    pub fn parse(text: &str) -> Result<Regions, String> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum Level {
+            Province,
+            Prefecture,
+            County,
+        }
+        #[derive(serde::Deserialize)]
+        struct Row {
+            code: u32,
+            name: String,
+            province_code: u32,
+            province_name: String,
+            level: Level,
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| format!("regions.csv 的表头不对：{e}"))?;
+        if headers != vec!["code", "name", "province_code", "province_name", "level"] {
             return Err("regions.csv 的表头不对".into());
         }
         let mut rows = Vec::new();
-        for (i, line) in lines.enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let f: Vec<&str> = line.split(',').map(str::trim).collect();
-            let [code, name, pcode, pname, level] = f[..] else {
-                return Err(format!("regions.csv 第 {} 行应有 5 列", i + 2));
+        for (i, row) in reader.deserialize::<Row>().enumerate() {
+            let r = row.map_err(|e| format!("regions.csv 第 {} 行不对：{e}", i + 2))?;
+            let level = match r.level {
+                Level::Province => "province",
+                Level::Prefecture => "prefecture",
+                Level::County => "county",
             };
-            let code: u32 = code
-                .parse()
-                .map_err(|_| format!("regions.csv 第 {} 行代码不对", i + 2))?;
-            let pcode: u32 = pcode
-                .parse()
-                .map_err(|_| format!("regions.csv 第 {} 行省代码不对", i + 2))?;
             rows.push((
-                code,
-                name.to_string(),
-                pcode,
-                pname.to_string(),
+                r.code,
+                r.name,
+                r.province_code,
+                r.province_name,
                 level.to_string(),
             ));
         }
