@@ -112,23 +112,72 @@ impl Guide {
     }
 }
 
-/// The fixed FAQ categories, in display order: (name, URL fragment id).
-pub const CATEGORIES: [(&str, &str); 14] = [
-    ("转移条件", "conditions"),
-    ("办理流程与渠道", "process"),
-    ("材料", "materials"),
-    ("时限与进度", "timing"),
-    ("个人账户", "account"),
-    ("缴费年限", "years"),
-    ("断缴与等待期", "gaps"),
-    ("退休人员", "retirees"),
-    ("异地就医备案", "filing"),
-    ("居民医保", "resident"),
-    ("灵活就业", "flexible"),
-    ("家庭共济", "family"),
-    ("常见误区", "myths"),
-    ("其他", "other"),
-];
+/// The fixed FAQ categories, in display order. A name outside this list is a load error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    Conditions,
+    Process,
+    Materials,
+    Timing,
+    Account,
+    Years,
+    Gaps,
+    Retirees,
+    Filing,
+    Resident,
+    Flexible,
+    Family,
+    Myths,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 14] = [
+        Category::Conditions,
+        Category::Process,
+        Category::Materials,
+        Category::Timing,
+        Category::Account,
+        Category::Years,
+        Category::Gaps,
+        Category::Retirees,
+        Category::Filing,
+        Category::Resident,
+        Category::Flexible,
+        Category::Family,
+        Category::Myths,
+        Category::Other,
+    ];
+    /// (name in front matter and on the page, URL fragment id).
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Category::Conditions => ("转移条件", "conditions"),
+            Category::Process => ("办理流程与渠道", "process"),
+            Category::Materials => ("材料", "materials"),
+            Category::Timing => ("时限与进度", "timing"),
+            Category::Account => ("个人账户", "account"),
+            Category::Years => ("缴费年限", "years"),
+            Category::Gaps => ("断缴与等待期", "gaps"),
+            Category::Retirees => ("退休人员", "retirees"),
+            Category::Filing => ("异地就医备案", "filing"),
+            Category::Resident => ("居民医保", "resident"),
+            Category::Flexible => ("灵活就业", "flexible"),
+            Category::Family => ("家庭共济", "family"),
+            Category::Myths => ("常见误区", "myths"),
+            Category::Other => ("其他", "other"),
+        }
+    }
+    pub fn name(self) -> &'static str {
+        self.names().0
+    }
+    /// The fragment id on `/faq/` (`/faq/#timing`).
+    pub fn id(self) -> &'static str {
+        self.names().1
+    }
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,8 +204,8 @@ pub struct Faq {
     pub question: String,
     pub slug: String,
     pub short_answer: String,
-    /// Index into [`CATEGORIES`].
-    pub category: usize,
+    /// One of the fixed categories: any other name fails loading.
+    pub category: Category,
     pub tags: Vec<String>,
     pub updated: NaiveDate,
     pub sources: Vec<Source>,
@@ -181,7 +230,7 @@ impl Faq {
         &self.file
     }
     pub fn category_name(&self) -> &'static str {
-        CATEGORIES[self.category].0
+        self.category.name()
     }
 }
 
@@ -553,15 +602,12 @@ fn load_faq(path: &Path, facts: &Facts) -> Result<Faq, ContentError> {
     non_empty(path, "question", &front.question)?;
     non_empty(path, "short_answer", &front.short_answer)?;
     check_sources(path, &front.sources)?;
-    let category = CATEGORIES
-        .iter()
-        .position(|(name, _)| *name == front.category)
-        .ok_or_else(|| {
-            ContentError::new(
-                path,
-                &format!("category {} 不在固定的分类表里", front.category),
-            )
-        })?;
+    let category = Category::from_name(&front.category).ok_or_else(|| {
+        ContentError::new(
+            path,
+            &format!("category {} 不在固定的分类表里", front.category),
+        )
+    })?;
     let updated = frontmatter::date(path, "updated", &front.updated)?;
     let r = render_body(path, split.body, split.body_line, facts)?;
     // Short answers hold numbers too: one value in facts.toml, everywhere.

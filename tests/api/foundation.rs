@@ -261,7 +261,8 @@ async fn faq_pages_list_by_category_and_carry_faqpage_json_ld() {
     let lib = yibao::content::Library::load(&repo("content")).unwrap();
     let (status, index) = get_text("/faq/").await;
     assert_eq!(status, 200);
-    for (name, id) in yibao::content::CATEGORIES {
+    for c in yibao::content::Category::ALL {
+        let (name, id) = (c.name(), c.id());
         assert!(
             index.contains(&format!("<h2 id=\"{id}\">{name}</h2>")),
             "{name}"

@@ -1,11 +1,11 @@
 //! Outcome 1, 先确认参保类型: the person does not know their scheme (plan.md "Outcomes" 1).
 
-use super::{Continue, Ctx, Note, TransferPlan};
+use super::{Case, Continue, Note, TransferPlan};
 use crate::plan::answers::{Answers, Scheme};
 use crate::plan::citations::Citation;
 use crate::plan::links::{Faq, Guide};
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case) {
     p.title = "先确认你参加的是哪种医保".into();
     p.conclusion =
         "职工医保和居民医保的转移办法不同，先花几分钟确认自己的参保类型，再回来生成方案。".into();

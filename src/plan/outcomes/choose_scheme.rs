@@ -1,12 +1,12 @@
 //! Outcome 4, 先选好在新地方参加哪种医保: 灵活就业职工医保, 居民医保 and keeping the old
 //! insurance side by side, with links that continue the form (plan.md "Outcomes" 4).
 
-use super::{Continue, Ctx, Note, TransferPlan, scheme_label};
+use super::{Case, Continue, Note, TransferPlan, scheme_label};
 use crate::plan::answers::Target;
 use crate::plan::citations::Citation;
 use crate::plan::links::{Faq, Guide};
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case) {
     let f = c.f();
     let (from, to) = (c.origin(), c.dest());
     p.title = "先选好在新地方参加哪种医保".into();

@@ -2,12 +2,12 @@
 //! the insurance where it is and files for treatment there (brief §4.1–§4.5; plan.md
 //! "Outcomes" 5). A posted employee files as 常驻异地工作人员; everyone else as 异地长期居住人员.
 
-use super::{Ctx, Note, Place, Step, TransferPlan, scheme_label};
+use super::{Case, Note, Place, Step, TransferPlan, scheme_label};
 use crate::plan::answers::{Scheme, Status};
 use crate::plan::citations::Citation;
 use crate::plan::links::{Faq, Guide};
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case) {
     let (from, to) = (c.origin(), c.dest());
     let posted = c.a.scheme == Some(Scheme::Employee) && c.a.status == Some(Status::Working);
     let local = c.same_province();

@@ -224,7 +224,7 @@ pub fn build(a: &Answers, data: &PlanData, today: NaiveDate) -> Option<TransferP
         from_name: from.map(Region::full_name),
         to_name: to.map(Region::full_name),
     };
-    let c = Ctx { a, data, from, to };
+    let c = Case { a, data, from, to };
     match outcome {
         Outcome::CheckScheme => check_scheme::build(&mut p, &c),
         Outcome::NoTransfer => no_transfer::build(&mut p, &c),
@@ -248,15 +248,15 @@ pub fn build(a: &Answers, data: &PlanData, today: NaiveDate) -> Option<TransferP
     Some(p)
 }
 
-/// What every outcome module reads.
-struct Ctx<'a> {
+/// The case an outcome module words: the answers, the data, and the two places.
+struct Case<'a> {
     a: &'a Answers,
     data: &'a PlanData<'a>,
     from: Option<&'a Region>,
     to: Option<&'a Region>,
 }
 
-impl Ctx<'_> {
+impl Case<'_> {
     fn f(&self) -> &Facts {
         self.data.facts
     }

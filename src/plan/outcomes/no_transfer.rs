@@ -1,11 +1,11 @@
 //! Outcome 2, 不需要办理转移: the old and the new place are one unit (plan.md "Outcomes" 2).
 
-use super::{Ctx, Note, TransferPlan, scheme_label};
+use super::{Case, Note, TransferPlan, scheme_label};
 use crate::plan::answers::Status;
 use crate::plan::citations::Citation;
 use crate::plan::links::{Faq, Guide};
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case) {
     let place = c.origin();
     p.title = "不需要办理医保关系转移".into();
     p.conclusion = format!("你选择的原参保地和新地方都是{place}，医保关系不需要转移。");

@@ -1,12 +1,12 @@
 //! Outcome 3, 不转移，办理异地就医备案: 职工医保 retirees file for treatment elsewhere instead
 //! of transferring (brief §2.2, §4, §5; plan.md "Outcomes" 3).
 
-use super::{Ctx, Note, Place, Step, TransferPlan, scheme_label};
+use super::{Case, Note, Place, Step, TransferPlan, scheme_label};
 use crate::plan::answers::Stay;
 use crate::plan::citations::Citation;
 use crate::plan::links::{Faq, Guide};
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case) {
     let f = c.f();
     let stay = c.a.stay.unwrap_or(Stay::Long);
     let (from, to) = (c.origin(), c.dest());

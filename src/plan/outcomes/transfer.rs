@@ -4,7 +4,7 @@
 //! Every date and gap comes from the [`Timeline`]; this module only puts them in words.
 
 use super::{
-    Ctx, KeyDate, KeyDateId, Note, Place, Step, TransferPlan, When, scheme_label, target_label,
+    Case, KeyDate, KeyDateId, Note, Place, Step, TransferPlan, When, scheme_label, target_label,
 };
 use crate::plan::answers::{Channel, Scheme, Target, YearMonth};
 use crate::plan::citations::Citation;
@@ -13,7 +13,7 @@ use crate::plan::links::{Faq, Guide};
 use crate::plan::timeline::{Application, Blocker, Coverage, StartProblem, Timeline};
 use chrono::NaiveDate;
 
-pub(super) fn build(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
+pub(super) fn build(p: &mut TransferPlan, c: &Case, t: &Timeline) {
     let a = c.a;
     let (from, to) = (c.origin(), c.dest());
     let resident_move = p.outcome == Outcome::ResidentToResident;
@@ -68,7 +68,7 @@ pub(super) fn build(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
     related(p, c, resident_move);
 }
 
-fn scope(c: &Ctx) -> String {
+fn scope(c: &Case) -> String {
     let f = c.f();
     if c.same_province() {
         "省内跨统筹区：同一个省的不同城市可能是不同的统筹地区（统筹地区：医保基金统一管理的地区范围），一般也要办理转移。有的省份统筹范围更大，或者对省内转移即时办结、不用纸质参保凭证（例如福建泉州），办理前先问一下当地医保经办机构。".into()
@@ -80,7 +80,7 @@ fn scope(c: &Ctx) -> String {
     }
 }
 
-fn title_and_conclusion(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
+fn title_and_conclusion(p: &mut TransferPlan, c: &Case, t: &Timeline) {
     let (from, to) = (c.origin(), c.dest());
     let (title, conclusion) = match p.outcome {
         // brief §2.4 type 1: 应当; §2.8: the balance moves with a cross-province transfer.
@@ -129,7 +129,7 @@ fn month_words(m: YearMonth) -> String {
 }
 
 /// 你现在的保障, from `covered_now` and the gap.
-fn coverage_line(c: &Ctx, t: &Timeline) -> String {
+fn coverage_line(c: &Case, t: &Timeline) -> String {
     let (from, to) = (c.origin(), c.dest());
     let old = match t.old_until {
         None => format!("{from}（还在缴费）"),
@@ -166,7 +166,7 @@ fn coverage_line(c: &Ctx, t: &Timeline) -> String {
 }
 
 /// How the old place gets stopped, for this scheme (brief §2.4 who applies, §2.13 南京).
-fn stop_old_words(c: &Ctx) -> String {
+fn stop_old_words(c: &Case) -> String {
     let (from, to) = (c.origin(), c.dest());
     match c.a.scheme {
         Some(Scheme::Employee) => format!(
@@ -181,7 +181,7 @@ fn stop_old_words(c: &Ctx) -> String {
     }
 }
 
-fn checks(c: &Ctx, t: &Timeline) -> Vec<String> {
+fn checks(c: &Case, t: &Timeline) -> Vec<String> {
     let (from, to) = (c.origin(), c.dest());
     let mut out = Vec::new();
     // brief §2.5: the new place checks you are insured there; the old place that you stopped.
@@ -209,7 +209,7 @@ fn checks(c: &Ctx, t: &Timeline) -> Vec<String> {
     out
 }
 
-fn join_step(c: &Ctx, t: &Timeline) -> Step {
+fn join_step(c: &Case, t: &Timeline) -> Step {
     let to = c.dest();
     let done = t.new_from.is_some_and(|j| j <= t.this_month);
     let (who, what) = match c.a.target {
@@ -251,7 +251,7 @@ fn join_step(c: &Ctx, t: &Timeline) -> Step {
     }
 }
 
-fn stop_step(c: &Ctx, t: &Timeline) -> Step {
+fn stop_step(c: &Case, t: &Timeline) -> Step {
     let from = c.origin();
     let done = t.old_until.is_some_and(|m| m < t.this_month);
     let who = match c.a.scheme {
@@ -273,7 +273,7 @@ fn stop_step(c: &Ctx, t: &Timeline) -> Step {
     }
 }
 
-fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
+fn steps(c: &Case, t: &Timeline) -> Vec<Step> {
     let f = c.f();
     let (from, to) = (c.origin(), c.dest());
     let a = c.a;
@@ -359,13 +359,13 @@ fn steps(c: &Ctx, t: &Timeline) -> Vec<Step> {
 }
 
 /// A resident moving while this year's cover at the old place still runs.
-fn p_resident_now(c: &Ctx, t: &Timeline) -> bool {
+fn p_resident_now(c: &Case, t: &Timeline) -> bool {
     c.a.scheme == Some(Scheme::Resident)
         && t.resident_target
         && t.old_until.is_some_and(|m| t.this_month <= m)
 }
 
-fn materials(c: &Ctx) -> Vec<String> {
+fn materials(c: &Case) -> Vec<String> {
     let from = c.origin();
     // brief §2.6, §2.14; 经办条例第31条.
     if c.a.channel == Some(Channel::Online) {
@@ -387,7 +387,7 @@ fn day_cn(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
 }
 
-fn dates(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
+fn dates(p: &mut TransferPlan, c: &Case, t: &Timeline) {
     let f = c.f();
     let (from, to) = (c.origin(), c.dest());
     let online = c.a.channel == Some(Channel::Online);
@@ -519,7 +519,7 @@ fn dates(p: &mut TransferPlan, c: &Ctx, t: &Timeline) {
     }
 }
 
-fn gap_note(c: &Ctx, t: &Timeline) -> Note {
+fn gap_note(c: &Case, t: &Timeline) -> Note {
     let f = c.f();
     let (from, to) = (c.origin(), c.dest());
     let mut paras = Vec::new();
@@ -627,7 +627,7 @@ fn gap_note(c: &Ctx, t: &Timeline) -> Note {
     }
 }
 
-fn account_and_years(p: &mut TransferPlan, c: &Ctx) {
+fn account_and_years(p: &mut TransferPlan, c: &Case) {
     let to = c.dest();
     // brief §2.8 (account), §1 and §2.9 (years), §5 (retirement).
     match p.outcome {
@@ -667,7 +667,7 @@ fn account_and_years(p: &mut TransferPlan, c: &Ctx) {
     }
 }
 
-fn warnings(p: &mut TransferPlan, c: &Ctx) {
+fn warnings(p: &mut TransferPlan, c: &Case) {
     let f = c.f();
     // The misconceptions of brief §9 that apply to the case.
     p.warnings.push(format!(
@@ -699,7 +699,7 @@ fn warnings(p: &mut TransferPlan, c: &Ctx) {
     ));
 }
 
-fn related(p: &mut TransferPlan, c: &Ctx, resident_move: bool) {
+fn related(p: &mut TransferPlan, c: &Case, resident_move: bool) {
     let online = c.a.channel == Some(Channel::Online);
     p.guides = match p.outcome {
         Outcome::EmployeeToEmployee => vec![

@@ -1,14 +1,14 @@
 //! `/faq/` (by category) and `/faq/<slug>` (one question, with FAQPage JSON-LD).
 
 use super::{Ctx, serve};
-use crate::content::{CATEGORIES, Faq, Guide};
+use crate::content::{Category, Faq, Guide};
 use crate::web::AppState;
 use crate::web::cache::CachedPage;
 use crate::web::layout::{DateExt, Layout, Nav};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-struct Category<'a> {
+struct CategoryList<'a> {
     name: &'static str,
     id: &'static str,
     items: Vec<&'a Faq>,
@@ -19,18 +19,17 @@ struct Category<'a> {
 struct FaqIndexTemplate<'a> {
     layout: Layout<'a>,
     count: usize,
-    categories: Vec<Category<'a>>,
+    categories: Vec<CategoryList<'a>>,
 }
 
 pub fn index_page(ctx: &Ctx) -> CachedPage {
     CachedPage::new(|large| {
-        let categories = CATEGORIES
+        let categories = Category::ALL
             .iter()
-            .enumerate()
-            .map(|(i, (name, id))| Category {
-                name,
-                id,
-                items: ctx.lib.faqs.iter().filter(|f| f.category == i).collect(),
+            .map(|c| CategoryList {
+                name: c.name(),
+                id: c.id(),
+                items: ctx.lib.faqs.iter().filter(|f| f.category == *c).collect(),
             })
             .filter(|c| !c.items.is_empty())
             .collect();
@@ -111,7 +110,7 @@ pub fn faq_page(ctx: &Ctx, faq: &Faq) -> CachedPage {
                 large,
             ),
             faq,
-            category_id: CATEGORIES[faq.category].1,
+            category_id: faq.category.id(),
             guides: faq
                 .related_guides
                 .iter()
