@@ -3,7 +3,7 @@
 
 use super::calendar::WorkingDayCalendar;
 use super::local::LocalRules;
-use super::regions::{RegionCode, Regions};
+use super::regions::Regions;
 use std::path::{Path, PathBuf};
 
 /// The data the plan reads besides the content library.
@@ -49,7 +49,7 @@ impl PlanFiles {
         let calendar = WorkingDayCalendar::parse(&text).map_err(fail(file))?;
         let (file, text) = read("local_rules.toml")?;
         let local = LocalRules::parse(&text, |code| {
-            regions.get(RegionCode(code)).is_some() || regions.province_name(code).is_some()
+            regions.is_unit(code) || regions.province_name(code).is_some()
         })
         .map_err(fail(file))?;
         Ok(PlanFiles {

@@ -217,8 +217,8 @@ pub mod tests_support {
         let base = Answers {
             scheme: Some(Scheme::Employee),
             status: Some(Status::Working),
-            from: Some(RegionCode(440300)),
-            to: Some(RegionCode(430100)),
+            from: Some(RegionCode::test(440300)),
+            to: Some(RegionCode::test(430100)),
             target: Some(Target::Employee),
             stopped: Some(Stopped::No),
             joined: Some(Joined::No),
@@ -298,9 +298,9 @@ mod tests {
             Key::Status => [Status::Working, Status::Left, Status::Retired]
                 .map(|v| with(&|a| a.status = Some(v)))
                 .to_vec(),
-            Key::From => vec![with(&|a| a.from = Some(RegionCode(440300)))],
+            Key::From => vec![with(&|a| a.from = Some(RegionCode::test(440300)))],
             Key::To => [440300, 430100]
-                .map(|c| with(&|a| a.to = Some(RegionCode(c))))
+                .map(|c| with(&|a| a.to = Some(RegionCode::test(c))))
                 .to_vec(),
             Key::Stay => [Stay::Long, Stay::Temporary]
                 .map(|v| with(&|a| a.stay = Some(v)))

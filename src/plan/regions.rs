@@ -26,9 +26,21 @@ impl Region {
     }
 }
 
-/// A six-digit region code that names a unit a person can pick.
+/// A six-digit region code that names a unit a person can pick. Only [`Regions::parse_code`]
+/// makes one from outside, so an answer never holds a code the regions file lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RegionCode(pub u32);
+pub struct RegionCode(u32);
+
+impl RegionCode {
+    pub fn get(self) -> u32 {
+        self.0
+    }
+    /// A code in unit tests, where the regions file is known.
+    #[cfg(test)]
+    pub(crate) const fn test(code: u32) -> RegionCode {
+        RegionCode(code)
+    }
+}
 
 impl std::fmt::Display for RegionCode {
     /// The six digits, as in the URL (`440300`).
@@ -149,6 +161,11 @@ impl Regions {
         } else {
             Err("没有这个地区代码，请从列表里重新选择。".into())
         }
+    }
+
+    /// Whether `code` is a pickable unit.
+    pub fn is_unit(&self, code: u32) -> bool {
+        self.by_code.contains_key(&code)
     }
 
     /// The name of a province that is not a pickable unit itself (`广东省`).

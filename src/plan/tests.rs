@@ -21,16 +21,16 @@ static FACTS: LazyLock<Facts> =
     LazyLock::new(|| Facts::parse(include_str!("../../content/data/facts.toml")).unwrap());
 static LOCAL: LazyLock<LocalRules> = LazyLock::new(|| {
     LocalRules::parse(include_str!("../../content/data/local_rules.toml"), |c| {
-        REGIONS.get(RegionCode(c)).is_some() || REGIONS.province_name(c).is_some()
+        REGIONS.get(RegionCode::test(c)).is_some() || REGIONS.province_name(c).is_some()
     })
     .unwrap()
 });
 
-const SHENZHEN: RegionCode = RegionCode(440300);
-const GUANGZHOU: RegionCode = RegionCode(440100);
-const CHANGSHA: RegionCode = RegionCode(430100);
-const FUZHOU: RegionCode = RegionCode(350100);
-const XIAMEN: RegionCode = RegionCode(350200);
+const SHENZHEN: RegionCode = RegionCode::test(440300);
+const GUANGZHOU: RegionCode = RegionCode::test(440100);
+const CHANGSHA: RegionCode = RegionCode::test(430100);
+const FUZHOU: RegionCode = RegionCode::test(350100);
+const XIAMEN: RegionCode = RegionCode::test(350200);
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
