@@ -20,7 +20,7 @@ async fn home_page_has_the_three_doors_and_the_frame() {
 
 #[tokio::test]
 async fn every_guide_is_listed_and_renders_with_sources_and_date() {
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let lib = crate::helpers::library();
     let (status, index) = get_text("/guides/").await;
     assert_eq!(status, 200);
     for g in &lib.guides {
@@ -214,7 +214,7 @@ async fn large_text_switch_sets_a_cookie_and_goes_back() {
 
 #[tokio::test]
 async fn feeds_and_robots() {
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let lib = crate::helpers::library();
     let (status, robots) = get_text("/robots.txt").await;
     assert_eq!(status, 200);
     assert!(robots.contains("Sitemap: https://example.test/sitemap.xml"));
@@ -258,7 +258,7 @@ async fn trailing_slash_redirects() {
 
 #[tokio::test]
 async fn faq_pages_list_by_category_and_carry_faqpage_json_ld() {
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let lib = crate::helpers::library();
     let (status, index) = get_text("/faq/").await;
     assert_eq!(status, 200);
     for c in yibao::content::Category::ALL {

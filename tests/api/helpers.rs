@@ -35,6 +35,14 @@ pub fn settings() -> Settings {
     }
 }
 
+/// The shipped content, loaded once for the whole test binary.
+pub fn library() -> &'static yibao::content::Library {
+    static LIB: OnceLock<yibao::content::Library> = OnceLock::new();
+    LIB.get_or_init(|| {
+        yibao::content::Library::load(&repo("content")).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 /// The app, started once for the whole test binary. Returns its base URL.
 pub fn app() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
@@ -80,7 +88,7 @@ pub async fn get_text(path: &str) -> (u16, String) {
 
 /// One URL of every kind of page the site has, for validators and browser checks.
 pub fn page_types() -> Vec<String> {
-    let lib = yibao::content::Library::load(&repo("content")).expect("content");
+    let lib = library();
     let mut v = vec![
         "/".to_string(),
         "/guides/".into(),

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate};
 use std::collections::HashSet;
 use yibao::content::{Category, Library};
 
-fn lib() -> Library {
-    Library::load(&repo("content")).unwrap_or_else(|e| panic!("{e}"))
+fn lib() -> &'static Library {
+    crate::helpers::library()
 }
 
 /// A page's check date is a real past date. Whether it is older than 12 months depends on

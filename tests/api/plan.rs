@@ -427,7 +427,7 @@ async fn the_plan_carries_its_facts_machine_readably() {
 
 #[tokio::test]
 async fn every_outcome_renders_and_links_only_to_existing_pages() {
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
+    let lib = crate::helpers::library();
     let cases = [
         "scheme=unknown",
         "scheme=employee&status=working&from=440300&to=440300",
@@ -466,8 +466,8 @@ async fn every_outcome_renders_and_links_only_to_existing_pages() {
 #[test]
 fn every_page_the_plan_links_exists() {
     // The slugs are typed in src/plan/links.rs and checked at start-up; this is the same check.
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
-    assert_eq!(yibao::plan::links::missing(&lib), Vec::<String>::new());
+    let lib = crate::helpers::library();
+    assert_eq!(yibao::plan::links::missing(lib), Vec::<String>::new());
 }
 
 fn arb_value() -> impl Strategy<Value = String> {

@@ -27,8 +27,8 @@ fn doc_id(url: &str) -> String {
 
 #[test]
 fn real_questions_find_their_answer_in_the_top_three() {
-    let lib = yibao::content::Library::load(&repo("content")).unwrap();
-    let index = FaqIndex::open(&artifacts("relevance-data"), &docs_of(&lib)).unwrap();
+    let lib = crate::helpers::library();
+    let index = FaqIndex::open(&artifacts("relevance-data"), &docs_of(lib)).unwrap();
     let set: Set =
         toml::from_str(&std::fs::read_to_string(repo("tests/api/search_queries.toml")).unwrap())
             .unwrap();
