@@ -8,6 +8,9 @@ pub mod segment;
 use crate::content::Library;
 use rusqlite::{Connection, OpenFlags, params};
 use segment::{Segmenter, highlight};
+pub mod query;
+
+pub use query::Places;
 pub use segment::{Span, bracketed};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -172,6 +175,16 @@ pub struct FaqIndex {
     avg_len: std::sync::OnceLock<f64>,
     /// Keeps an in-memory database alive while the process runs.
     _keeper: Mutex<Option<Connection>>,
+    /// Place names, taken out of queries before matching.
+    places: Places,
+}
+
+/// What a search found, and whether the match was approximate (a fallback).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// No page held the words as asked: these match fewer words, or single characters.
+    pub approximate: bool,
 }
 
 const SCHEMA: &str = "
@@ -333,6 +346,7 @@ impl FaqIndex {
             pool: Mutex::new(Vec::new()),
             avg_len: std::sync::OnceLock::new(),
             _keeper: Mutex::new(None),
+            places: Places::default(),
         }
     }
 
@@ -361,7 +375,14 @@ impl FaqIndex {
             pool: Mutex::new(Vec::new()),
             avg_len: std::sync::OnceLock::new(),
             _keeper: Mutex::new(Some(keeper)),
+            places: Places::default(),
         })
+    }
+
+    /// The place names to take out of queries (from the regions file).
+    pub fn with_places(mut self, places: Places) -> FaqIndex {
+        self.places = places;
+        self
     }
 
     pub fn location(&self) -> &Location {
@@ -436,6 +457,11 @@ impl FaqIndex {
     /// by concept: each word of the query with its synonyms counts once, weighted by how rare
     /// it is, more in a title than in tags, more in tags than in the body.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        Ok(self.find(query, limit)?.hits)
+    }
+
+    /// [`search`](Self::search), also saying whether the results are approximate.
+    pub fn find(&self, query: &str, limit: usize) -> Result<Found, SearchError> {
         let q: String = query
             .chars()
             .filter(|c| !c.is_control())
@@ -443,10 +469,15 @@ impl FaqIndex {
             .collect();
         let q = q.trim();
         if q.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Found::default());
         }
         let seg = Segmenter::get();
-        let terms = self.known_terms(seg, seg.query_terms(q))?;
+        let understood = query::understand(q, &self.places);
+        let q = understood.text.as_str();
+        let asked = seg.query_terms(q);
+        let terms = self.known_terms(seg, asked.clone())?;
+        // A word the index does not know was cut into characters: the match is looser.
+        let mut approximate = terms.len() > asked.len();
         let mut needles: Vec<String> = terms.iter().flatten().cloned().collect();
         if needles.is_empty() {
             needles.push(q.to_string());
@@ -471,6 +502,7 @@ impl FaqIndex {
                 rows = st.query_map([fts], row)?.collect::<Result<Vec<_>, _>>()?;
             }
             if rows.is_empty() {
+                approximate = true;
                 // One character, or words the index does not hold: plain substring match.
                 let mut st = conn.prepare_cached(
                     "SELECT kind, url, title, crumb, body, tags FROM docs
@@ -502,7 +534,10 @@ impl FaqIndex {
         let mut scored: Vec<(f64, usize, Row)> = rows
             .into_iter()
             .enumerate()
-            .map(|(rank, r)| (score(&r, &lower, &idf, avg_len), rank, r))
+            .map(|(rank, r)| {
+                let s = score(&r, &lower, &idf, avg_len) * fit(&r, &understood);
+                (s, rank, r)
+            })
             .collect();
         // Best score first; FTS5's bm25 order breaks ties.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -511,9 +546,10 @@ impl FaqIndex {
             std::collections::HashMap::new();
         for (_, _, (kind, url, title, crumb, body, _)) in scored {
             let page = url.split('#').next().unwrap_or("").to_string();
+            // One result per page: the best section of a guide stands for it.
             let seen = per_page.entry(page).or_insert(0);
             *seen += 1;
-            if *seen > 2 || hits.iter().any(|h| h.url == url) {
+            if *seen > 1 {
                 continue;
             }
             hits.push(Hit {
@@ -531,8 +567,29 @@ impl FaqIndex {
                 break;
             }
         }
-        Ok(hits)
+        Ok(Found { hits, approximate })
     }
+}
+
+/// How well a page fits the kind of answer asked for (how, how long…) and the places named
+/// (two provinces: a 跨省 page), as a factor on its score.
+fn fit(r: &Row, u: &query::Understood) -> f64 {
+    let title = &r.2;
+    let mut f = 1.0;
+    for i in &u.intents {
+        if i.title_words().iter().any(|w| title.contains(w)) {
+            f *= 1.25;
+        }
+    }
+    if let Some(scope) = u.scope {
+        let words = scope.words();
+        if words.iter().any(|w| title.contains(w)) {
+            f *= 1.3;
+        } else if words.iter().any(|w| r.5.contains(w)) {
+            f *= 1.15;
+        }
+    }
+    f
 }
 
 /// The concept score of one document: for each query word (with its synonyms) found, its
@@ -544,6 +601,7 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
     let len = body.chars().count() as f64;
     let mut total = 0.0;
     let mut covered = 0usize;
+    let mut in_title_count = 0usize;
     for (g, alts) in groups.iter().enumerate() {
         let w = idf.get(g).copied().unwrap_or(1.0);
         let in_title = alts.iter().any(|a| title.contains(a.as_str()));
@@ -568,6 +626,9 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
         if part > 0.0 {
             covered += 1;
         }
+        if in_title {
+            in_title_count += 1;
+        }
         total += w * part;
     }
     // Covering more of the question matters more than repeating one word.
@@ -583,7 +644,13 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
         ("faq", _, 3..) => 1.1,
         _ => 1.0,
     };
-    total * (0.5 + coverage) * prior
+    // A page whose title is the question beats one that mentions its words in passing.
+    let title_coverage = if groups.is_empty() {
+        0.0
+    } else {
+        in_title_count as f64 / groups.len() as f64
+    };
+    total * (0.5 + coverage) * prior * (1.0 + 0.6 * title_coverage)
 }
 
 /// kind, url, title, crumb, body, tags

@@ -19,5 +19,7 @@ mod state;
 
 pub use routes::configure;
 pub use server::server;
-pub use startup::{Clock, PAGE_CACHE_BYTES, Settings, StartupError, china_today, validate_content};
+pub use startup::{
+    Clock, PAGE_CACHE_BYTES, Settings, StartupError, china_today, places_of, validate_content,
+};
 pub use state::AppState;

@@ -93,6 +93,16 @@ fn load_content(settings: &Settings) -> Result<(Library, PlanFiles), StartupErro
     Ok((lib, files))
 }
 
+/// Every unit and province name (with its short form) for the search to recognise.
+pub fn places_of(regions: &crate::plan::Regions) -> crate::search::Places {
+    crate::search::Places::new(regions.units().iter().flat_map(|r| {
+        [
+            (r.name.clone(), r.province_code),
+            (r.province_name.clone(), r.province_code),
+        ]
+    }))
+}
+
 impl AppState {
     /// Loads and checks the content, then renders every request-independent page.
     pub fn load(settings: &Settings) -> Result<AppState, StartupError> {
@@ -102,8 +112,10 @@ impl AppState {
             calendar,
             local,
         } = files;
+        let places = places_of(&regions);
         let index = FaqIndex::open(&settings.data_dir, &crate::search::docs_of(&lib))
-            .map_err(|e| StartupError::Io(std::io::Error::other(e.to_string())))?;
+            .map_err(|e| StartupError::Io(std::io::Error::other(e.to_string())))?
+            .with_places(places);
         tracing::info!(origin = ?index.origin, location = ?index.location(), docs = index.doc_count, "search index ready");
         let assets = Assets::build();
         let ctx = pages::Ctx {

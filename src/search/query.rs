@@ -1,0 +1,311 @@
+//! Query understanding before matching: people ask with place names (天门, 深圳), say 社保 for
+//! 医保, 农村医保 for 居民医保, 个人缴费 for 灵活就业, 封存 for 暂停, "报销" in another city for
+//! 异地就医. This turns what they typed into the site's words, takes place names out of the
+//! match (two places in different provinces make it a 跨省 question), and notes what kind of
+//! answer they want (how, how long, can I claim, how much, which papers). Plain string work on
+//! a query of at most a hundred characters: microseconds.
+
+/// What kind of answer a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// 怎么转, 如何办理
+    How,
+    /// 要多久
+    Duration,
+    /// 能报销吗, 能看病吗
+    Claim,
+    /// 交多少
+    Cost,
+    /// 要什么材料
+    Papers,
+}
+
+impl Intent {
+    /// Words in a page title that answer this kind of question.
+    pub fn title_words(self) -> &'static [&'static str] {
+        match self {
+            Intent::How => &["怎么", "如何", "步骤", "办理", "流程", "哪里办"],
+            Intent::Duration => &["多久", "时限", "工作日", "多长"],
+            Intent::Claim => &["报销", "看病", "就医", "结算", "刷卡", "能用"],
+            Intent::Cost => &["多少", "标准", "费用", "交多"],
+            Intent::Papers => &["材料", "凭证", "证明", "带什么"],
+        }
+    }
+}
+
+/// Words that say what kind of answer is wanted.
+const INTENTS: &[(Intent, &[&str])] = &[
+    (
+        Intent::How,
+        &[
+            "怎么转",
+            "如何转",
+            "怎么办理",
+            "如何办理",
+            "怎么办",
+            "怎么弄",
+            "如何实现",
+            "怎么操作",
+            "流程",
+            "步骤",
+            "怎么迁",
+            "怎么搞",
+        ],
+    ),
+    (
+        Intent::Duration,
+        &["多久", "多长时间", "几天", "多少天", "几个月能"],
+    ),
+    (
+        Intent::Claim,
+        &["报销", "能看病", "可以看病", "能刷卡", "能用吗", "能不能用"],
+    ),
+    (Intent::Cost, &["交多少", "多少钱", "缴多少", "费用"]),
+    (Intent::Papers, &["材料", "带什么", "资料", "要什么证"]),
+];
+
+/// Rewrites from how people say it to how the site says it, applied in order.
+const REWRITES: &[(&str, &str)] = &[
+    // Typos of the common kind.
+    ("医宝", "医保"),
+    ("备按", "备案"),
+    ("异地就诊", "异地就医"),
+    ("医疗保险", "医保"),
+    // 社保 here almost always means 医保 (社保卡 stays a card).
+    ("社保卡", "\u{1}"),
+    ("社保", "医保"),
+    ("\u{1}", "社保卡"),
+    ("农村医保", "居民医保"),
+    ("新农合", "居民医保 新农合"),
+    ("农合", "居民医保"),
+    ("合作医疗", "居民医保"),
+    ("个人缴费", "灵活就业"),
+    ("个人交", "灵活就业"),
+    ("自己交", "灵活就业"),
+    ("自己缴", "灵活就业"),
+    ("自己买", "灵活就业"),
+    ("个人参保", "灵活就业"),
+    ("封存", "暂停 断缴"),
+    ("解封", "恢复 补缴"),
+    ("转回本地", "转回老家 转移"),
+    ("回本地", "转回老家 转移"),
+    ("转回来", "转回老家 转移"),
+    ("转回去", "转回老家 转移"),
+];
+
+/// Words that, with 报销 or 看病, mean treatment in another city (异地就医).
+const ELSEWHERE: &[&str] = &[
+    "不在同一个城市",
+    "不同城市",
+    "不在一个城市",
+    "别的城市",
+    "其他城市",
+    "另一个城市",
+    "外地",
+    "异地",
+    "外省",
+];
+
+/// Words about family members (their cover is 家庭共济 or their own insurance).
+const FAMILY: &[&str] = &["爸妈", "父母", "家人", "老人", "孩子", "共济", "亲属", "家里人"];
+
+/// Which regions a question names, when it names two or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Places in different provinces: 跨省.
+    CrossProvince,
+    /// Places in one province: 省内.
+    WithinProvince,
+}
+
+impl Scope {
+    /// Words in a page that is about this scope.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Scope::CrossProvince => &["跨省"],
+            Scope::WithinProvince => &["省内", "同省"],
+        }
+    }
+}
+
+/// A question, understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Understood {
+    /// The text to match: the site's words, place names taken out.
+    pub text: String,
+    pub intents: Vec<Intent>,
+    pub scope: Option<Scope>,
+    /// How many place names it held.
+    pub places: usize,
+}
+
+/// Place names with their province, longest first (so 天门市 wins over 天门).
+#[derive(Debug, Default)]
+pub struct Places {
+    names: Vec<(String, u32)>,
+}
+
+/// Suffixes a person leaves out (湖北省 → 湖北, 天门市 → 天门).
+const SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "地区",
+    "省",
+    "市",
+    "盟",
+];
+
+impl Places {
+    /// From (name, province code) pairs: every unit and province with its short form.
+    pub fn new(regions: impl IntoIterator<Item = (String, u32)>) -> Places {
+        let mut names: Vec<(String, u32)> = Vec::new();
+        for (name, province) in regions {
+            let short = SUFFIXES
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+                .filter(|s| s.chars().count() >= 2)
+                .map(str::to_string);
+            names.push((name.clone(), province));
+            if let Some(s) = short {
+                names.push((s, province));
+            }
+        }
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        names.dedup_by(|a, b| a.0 == b.0);
+        Places { names }
+    }
+
+    /// Takes the place names out of `text`; returns the provinces they were in.
+    fn take(&self, text: &mut String) -> Vec<u32> {
+        let mut found = Vec::new();
+        for (name, province) in &self.names {
+            while let Some(at) = text.find(name.as_str()) {
+                text.replace_range(at..at + name.len(), " ");
+                found.push(*province);
+            }
+        }
+        found
+    }
+}
+
+/// Understands `query` (already trimmed and cut to length).
+pub fn understand(query: &str, places: &Places) -> Understood {
+    let mut text = query.to_lowercase();
+    for (from, to) in REWRITES {
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
+    }
+    let intents: Vec<Intent> = INTENTS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .map(|(i, _)| *i)
+        .collect();
+    // Using one's own account for family elsewhere is 家庭共济, not 异地就医.
+    let family = FAMILY.iter().any(|w| text.contains(w));
+    if (text.contains("报销") || text.contains("看病"))
+        && ELSEWHERE.iter().any(|w| text.contains(w))
+        && !text.contains("异地就医")
+        && !family
+    {
+        text.push_str(" 异地就医 备案");
+    }
+    let provinces = places.take(&mut text);
+    let scope = match provinces.as_slice() {
+        [a, rest @ ..] if !rest.is_empty() => Some(if rest.iter().all(|p| p == a) {
+            Scope::WithinProvince
+        } else {
+            Scope::CrossProvince
+        }),
+        _ => None,
+    };
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        // Only a place name: search for it as typed.
+        text = query.to_string();
+    }
+    Understood {
+        text,
+        intents,
+        scope,
+        places: provinces.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places() -> Places {
+        Places::new([
+            ("湖北省".to_string(), 420000),
+            ("天门市".to_string(), 420000),
+            ("武汉市".to_string(), 420000),
+            ("广东省".to_string(), 440000),
+            ("深圳市".to_string(), 440000),
+            ("内蒙古自治区".to_string(), 150000),
+        ])
+    }
+
+    #[test]
+    fn place_names_leave_the_match_and_set_the_scope() {
+        let u = understand("天门如何实现医保跨省转移", &places());
+        assert!(!u.text.contains("天门"), "{}", u.text);
+        assert!(u.text.contains("跨省转移"));
+        assert_eq!(u.intents, vec![Intent::How]);
+        let u = understand("深圳医保转到天门", &places());
+        assert_eq!(u.scope, Some(Scope::CrossProvince));
+        assert_eq!(u.places, 2);
+        let u = understand("武汉市的医保转天门", &places());
+        assert_eq!(u.scope, Some(Scope::WithinProvince));
+        let u = understand("内蒙古医保", &places());
+        assert_eq!(u.text, "医保");
+        // A place alone is searched as typed.
+        assert_eq!(understand("深圳", &places()).text, "深圳");
+    }
+
+    #[test]
+    fn the_words_people_use_become_the_sites_words() {
+        let p = places();
+        assert!(understand("社保怎么转", &p).text.contains("医保"));
+        assert!(understand("社保卡还能用吗", &p).text.contains("社保卡"));
+        assert!(understand("农村医保能转吗", &p).text.contains("居民医保"));
+        assert!(
+            understand("医保怎么转个人缴费", &p)
+                .text
+                .contains("灵活就业")
+        );
+        assert!(understand("医保封存了怎么办", &p).text.contains("断缴"));
+        assert!(understand("医宝怎么备按", &p).text.contains("医保"));
+        let u = understand("职工医保不在同一个城市可以报销吗", &p);
+        assert!(u.text.contains("异地就医"), "{}", u.text);
+        assert!(u.intents.contains(&Intent::Claim));
+        assert!(
+            understand("以前在外地交的医保怎么转回本地", &p)
+                .text
+                .contains("转回老家")
+        );
+    }
+
+    #[test]
+    fn intents() {
+        let p = places();
+        assert_eq!(
+            understand("医保转移要多久", &p).intents,
+            vec![Intent::Duration]
+        );
+        assert_eq!(
+            understand("转医保要什么材料", &p).intents,
+            vec![Intent::Papers]
+        );
+        assert!(
+            understand("灵活就业交多少", &p)
+                .intents
+                .contains(&Intent::Cost)
+        );
+    }
+}
