@@ -107,7 +107,16 @@ const ELSEWHERE: &[&str] = &[
 ];
 
 /// Words about family members (their cover is 家庭共济 or their own insurance).
-const FAMILY: &[&str] = &["爸妈", "父母", "家人", "老人", "孩子", "共济", "亲属", "家里人"];
+const FAMILY: &[&str] = &[
+    "爸妈",
+    "父母",
+    "家人",
+    "老人",
+    "孩子",
+    "共济",
+    "亲属",
+    "家里人",
+];
 
 /// Which regions a question names, when it names two or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,6 +19,8 @@ struct SearchTemplate<'a> {
     truncated: bool,
     max_chars: usize,
     hits: Vec<Hit>,
+    /// The results come from a looser match (fewer words, single characters).
+    approximate: bool,
     limit: usize,
     popular: Vec<&'a Faq>,
 }
@@ -47,10 +49,10 @@ pub async fn handler(
     let hits = {
         let state = state.clone();
         let query = query.clone();
-        web::block(move || state.index.search(&query, LIMIT)).await
+        web::block(move || state.index.find(&query, LIMIT)).await
     };
-    let hits = match hits {
-        Ok(Ok(hits)) => hits,
+    let found = match hits {
+        Ok(Ok(found)) => found,
         Ok(Err(e)) => {
             tracing::error!("search failed: {e}");
             return Err(WebError::Internal(e.to_string()));
@@ -81,7 +83,8 @@ pub async fn handler(
             query: query.clone(),
             truncated,
             max_chars: MAX_QUERY_CHARS,
-            hits,
+            approximate: found.approximate && !found.hits.is_empty(),
+            hits: found.hits,
             limit: LIMIT,
             popular: state
                 .lib
