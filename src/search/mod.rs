@@ -527,6 +527,7 @@ impl FaqIndex {
             };
             Ok((rows, idf, avg_len))
         })?;
+        let query_pairs = char_pairs(q);
         let lower: Vec<Vec<String>> = terms
             .iter()
             .map(|g| g.iter().map(|a| a.to_lowercase()).collect())
@@ -535,7 +536,9 @@ impl FaqIndex {
             .into_iter()
             .enumerate()
             .map(|(rank, r)| {
-                let s = score(&r, &lower, &idf, avg_len) * fit(&r, &understood);
+                let s = score(&r, &lower, &idf, avg_len)
+                    * fit(&r, &understood)
+                    * (1.0 + 1.5 * likeness(&query_pairs, &r.2));
                 (s, rank, r)
             })
             .collect();
@@ -571,6 +574,29 @@ impl FaqIndex {
     }
 }
 
+/// The character pairs of a text, punctuation and spaces left out.
+fn char_pairs(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// How much a title reads like the question (Dice coefficient of character pairs, 0–1): a
+/// FAQ whose question is the one asked beats a page that only mentions its words.
+fn likeness(query_pairs: &[(char, char)], title: &str) -> f64 {
+    if query_pairs.is_empty() {
+        return 0.0;
+    }
+    let t = char_pairs(title);
+    let shared = t
+        .iter()
+        .filter(|p| query_pairs.binary_search(p).is_ok())
+        .count();
+    2.0 * shared as f64 / (t.len() + query_pairs.len()).max(1) as f64
+}
+
 /// How well a page fits the kind of answer asked for (how, how long…) and the places named
 /// (two provinces: a 跨省 page), as a factor on its score.
 fn fit(r: &Row, u: &query::Understood) -> f64 {
@@ -580,6 +606,10 @@ fn fit(r: &Row, u: &query::Understood) -> f64 {
         if i.title_words().iter().any(|w| title.contains(w)) {
             f *= 1.25;
         }
+    }
+    // "X 是什么意思": the glossary is the answer.
+    if u.intents.contains(&query::Intent::Meaning) && r.1.starts_with("/guides/glossary") {
+        f *= 2.5;
     }
     if let Some(scope) = u.scope {
         let words = scope.words();
@@ -644,13 +674,29 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
         ("faq", _, 3..) => 1.1,
         _ => 1.0,
     };
+    // 职工医保转居民医保 is not 居民医保转职工医保: words in the title in the order asked win.
+    let positions: Vec<usize> = groups
+        .iter()
+        .filter_map(|alts| alts.iter().filter_map(|a| title.find(a.as_str())).min())
+        .collect();
+    let order = if positions.len() >= 2 {
+        if positions.windows(2).all(|w| w[0] < w[1]) {
+            1.1
+        } else if positions.windows(2).all(|w| w[0] > w[1]) {
+            0.8
+        } else {
+            1.0
+        }
+    } else {
+        1.0
+    };
     // A page whose title is the question beats one that mentions its words in passing.
     let title_coverage = if groups.is_empty() {
         0.0
     } else {
         in_title_count as f64 / groups.len() as f64
     };
-    total * (0.5 + coverage) * prior * (1.0 + 0.6 * title_coverage)
+    total * (0.5 + coverage) * prior * (1.0 + 0.6 * title_coverage) * order
 }
 
 /// kind, url, title, crumb, body, tags

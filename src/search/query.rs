@@ -18,6 +18,10 @@ pub enum Intent {
     Cost,
     /// 要什么材料
     Papers,
+    /// 是什么意思
+    Meaning,
+    /// 一直不处理, 卡住了, 不给办
+    Stuck,
 }
 
 impl Intent {
@@ -29,6 +33,8 @@ impl Intent {
             Intent::Claim => &["报销", "看病", "就医", "结算", "刷卡", "能用"],
             Intent::Cost => &["多少", "标准", "费用", "交多"],
             Intent::Papers => &["材料", "凭证", "证明", "带什么"],
+            Intent::Meaning => &["意思", "是什么", "什么叫", "术语", "名词"],
+            Intent::Stuck => &["进度", "没办", "超过", "拒", "不给办", "拖", "卡", "不受理"],
         }
     }
 }
@@ -79,6 +85,17 @@ const REWRITES: &[(&str, &str)] = &[
     ("新农合", "居民医保 新农合"),
     ("农合", "居民医保"),
     ("合作医疗", "居民医保"),
+    // "转个人缴费" is no transfer: it is changing from an employer paying to paying oneself,
+    // which the site calls joining 职工医保 as a 灵活就业 worker after leaving a job.
+    ("转成个人缴费", "没单位 离职 灵活就业 职工医保"),
+    ("转为个人缴费", "没单位 离职 灵活就业 职工医保"),
+    ("改成个人缴费", "没单位 离职 灵活就业 职工医保"),
+    ("改为个人缴费", "没单位 离职 灵活就业 职工医保"),
+    ("转个人缴费", "没单位 离职 灵活就业 职工医保"),
+    ("转个人交", "没单位 离职 灵活就业 职工医保"),
+    ("怎么转自己交", "没单位 离职 灵活就业 职工医保"),
+    // "自己交给单位" is handing a paper over, not paying oneself.
+    ("自己交给", "交给"),
     ("个人缴费", "灵活就业"),
     ("个人交", "灵活就业"),
     ("自己交", "灵活就业"),
@@ -87,6 +104,21 @@ const REWRITES: &[(&str, &str)] = &[
     ("个人参保", "灵活就业"),
     ("封存", "暂停 断缴"),
     ("解封", "恢复 补缴"),
+    ("断交", "断缴"),
+    ("转医保", "医保转移"),
+    ("多久能报销", "多久 等待期 报销"),
+    ("多久才能报销", "多久 等待期 报销"),
+    ("多久可以报销", "多久 等待期 报销"),
+    ("多久能用", "多久 等待期"),
+    ("退休前", "临近退休"),
+    ("快退休", "临近退休"),
+    ("马上退休", "临近退休"),
+    ("辞职", "辞职 离职"),
+    ("退现金", "提现"),
+    ("取现", "提现"),
+    ("失效", "失效 解除"),
+    ("转过去没有", "转过去没有 确认 进度"),
+    ("办好没", "办好没 确认 进度"),
     ("转回本地", "转回老家 转移"),
     ("回本地", "转回老家 转移"),
     ("转回来", "转回老家 转移"),
@@ -131,8 +163,8 @@ impl Scope {
     /// Words in a page that is about this scope.
     pub fn words(self) -> &'static [&'static str] {
         match self {
-            Scope::CrossProvince => &["跨省"],
-            Scope::WithinProvince => &["省内", "同省"],
+            Scope::CrossProvince => &["跨省", "外省", "省外"],
+            Scope::WithinProvince => &["省内", "同省", "同一个省"],
         }
     }
 }
@@ -216,14 +248,15 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         .collect();
     // Using one's own account for family elsewhere is 家庭共济, not 异地就医.
     let family = FAMILY.iter().any(|w| text.contains(w));
-    if (text.contains("报销") || text.contains("看病"))
-        && ELSEWHERE.iter().any(|w| text.contains(w))
+    let provinces = places.take(&mut text);
+    // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
+    if (text.contains("报销") || text.contains("看病") || text.contains("能报"))
+        && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty())
         && !text.contains("异地就医")
         && !family
     {
         text.push_str(" 异地就医 备案");
     }
-    let provinces = places.take(&mut text);
     let scope = match provinces.as_slice() {
         [a, rest @ ..] if !rest.is_empty() => Some(if rest.iter().all(|p| p == a) {
             Scope::WithinProvince
@@ -232,6 +265,12 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         }),
         _ => None,
     };
+    // Two places named: whether they are in one province is part of the question.
+    match scope {
+        Some(Scope::CrossProvince) if !text.contains("跨省") => text.push_str(" 跨省"),
+        Some(Scope::WithinProvince) if !text.contains("省内") => text.push_str(" 省内"),
+        _ => {}
+    }
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         // Only a place name: search for it as typed.

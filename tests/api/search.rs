@@ -99,11 +99,15 @@ fn recall(cases: &[&RealCase]) -> (usize, usize, usize, Vec<String>) {
             .collect();
         if top.first().is_some_and(|t| c.expect.contains(t)) {
             at1 += 1;
+        } else if top.iter().any(|t| c.expect.contains(t)) {
+            at3 += 1;
+            misses.push(format!("(@1) {} → {top:?}, want {:?}", c.query, c.expect));
+            continue;
+        } else {
+            misses.push(format!("{} → {top:?}, want {:?}", c.query, c.expect));
         }
         if top.iter().any(|t| c.expect.contains(t)) {
             at3 += 1;
-        } else {
-            misses.push(format!("{} → {top:?}, want {:?}", c.query, c.expect));
         }
     }
     (cases.len(), at1, at3, misses)
@@ -142,9 +146,14 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
     for (name, cases) in [("tune", &tune), ("held-out", &held)] {
         let (n, at1, at3, misses) = recall(cases);
         let (r1, r3) = (at1 as f64 / n as f64, at3 as f64 / n as f64);
-        report.push_str(&format!(
-            "{name}: {n} questions, recall@1 {r1:.2}, recall@3 {r3:.2}\n  {}\n",
+        // The held-out misses are not printed: reading them is how a set stops being held out.
+        let shown = if name == "tune" {
             misses.join("\n  ")
+        } else {
+            format!("({} misses not shown)", misses.len())
+        };
+        report.push_str(&format!(
+            "{name}: {n} questions, recall@1 {r1:.2}, recall@3 {r3:.2}\n  {shown}\n"
         ));
         results.push((r1, r3));
     }
@@ -162,12 +171,45 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
     );
 }
 
-// Floors, set a little under the figures measured when the set was written (see the note in
-// the commit that set them).
-const HELD_OUT_FLOOR_AT_1: f64 = 0.0;
-const HELD_OUT_FLOOR_AT_3: f64 = 0.0;
-const TUNE_FLOOR_AT_1: f64 = 0.0;
-const TUNE_FLOOR_AT_3: f64 = 0.0;
+/// The five questions of issue 11, each answered first (by a page the relevance set, written
+/// before any result was seen, names for it).
+#[test]
+fn the_five_examples_find_their_answer_first() {
+    let set: RealSet =
+        toml::from_str(&std::fs::read_to_string(repo("tests/api/search_realistic.toml")).unwrap())
+            .unwrap();
+    let mut wrong = Vec::new();
+    for q in [
+        "天门如何实现医保跨省转移",
+        "以前在外地交的医保怎么转回本地",
+        "医保怎么转个人缴费",
+        "职工医保不在同一个城市可以报销吗",
+        "新单位交上了医保旧的还没转能看病吗",
+    ] {
+        let case = set.case.iter().find(|c| c.query == q).expect("in the set");
+        let top: Vec<String> = relevance_index()
+            .search(q, 3)
+            .unwrap()
+            .iter()
+            .map(|h| doc_id(&h.url))
+            .collect();
+        if !top.first().is_some_and(|t| case.expect.contains(t)) {
+            wrong.push(format!(
+                "{q} → {top:?}, want first one of {:?}",
+                case.expect
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+// Floors, a few points under the figures measured on 2026-12-01 (held-out: recall@1 0.78,
+// recall@3 0.90; tune: 0.76, 0.93). Issue 11's targets are 0.80 and 0.95 on unseen questions:
+// not reached yet. Raise the floors as search improves; never lower them to make a change pass.
+const HELD_OUT_FLOOR_AT_1: f64 = 0.74;
+const HELD_OUT_FLOOR_AT_3: f64 = 0.86;
+const TUNE_FLOOR_AT_1: f64 = 0.72;
+const TUNE_FLOOR_AT_3: f64 = 0.89;
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]
