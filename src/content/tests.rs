@@ -1,20 +1,16 @@
 use super::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A throw-away content directory with one good guide and one good FAQ entry.
 struct Fixture {
+    /// Removed when the fixture is dropped.
+    _tmp: tempfile::TempDir,
     dir: PathBuf,
 }
 
 impl Fixture {
     fn new() -> Fixture {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "yibao-content-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp = tempfile::tempdir().expect("a temporary directory");
+        let dir = tmp.path().to_path_buf();
         for sub in ["guides", "faq", "data"] {
             std::fs::create_dir_all(dir.join(sub)).unwrap();
         }
@@ -28,7 +24,7 @@ impl Fixture {
             "[[entry]]\ndate = 2026-11-20\ntext = \"上线\"\n",
         )
         .unwrap();
-        let f = Fixture { dir };
+        let f = Fixture { _tmp: tmp, dir };
         f.write("guides/a.md", GUIDE);
         f.write("faq/q.md", FAQ);
         f
@@ -38,12 +34,6 @@ impl Fixture {
     }
     fn load(&self) -> Result<Library, ContentError> {
         Library::load(&self.dir)
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

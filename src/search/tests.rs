@@ -1,6 +1,5 @@
 use super::*;
 use proptest::prelude::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn docs() -> Vec<Doc> {
     let d = |kind, url: &str, title: &str, body: &str, tags: &str| Doc {
@@ -43,15 +42,9 @@ fn docs() -> Vec<Doc> {
     ]
 }
 
-fn temp_dir() -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!(
-        "yibao-search-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    d
+/// A directory removed when the test ends.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
 }
 
 fn urls(hits: &[Hit]) -> Vec<&str> {
@@ -60,28 +53,29 @@ fn urls(hits: &[Hit]) -> Vec<&str> {
 
 #[test]
 fn builds_then_reuses_then_rebuilds_when_content_changes() {
-    let dir = temp_dir();
-    let a = FaqIndex::open(&dir, &docs()).unwrap();
+    let tmp = temp_dir();
+    let dir = tmp.path();
+    let a = FaqIndex::open(dir, &docs()).unwrap();
     assert_eq!(a.origin, Origin::Built);
     assert!(matches!(a.location(), Location::File(_)));
     drop(a);
     assert_eq!(
-        FaqIndex::open(&dir, &docs()).unwrap().origin,
+        FaqIndex::open(dir, &docs()).unwrap().origin,
         Origin::Reused
     );
     let mut changed = docs();
     changed[0].body.push_str("新内容");
     assert_eq!(
-        FaqIndex::open(&dir, &changed).unwrap().origin,
+        FaqIndex::open(dir, &changed).unwrap().origin,
         Origin::Rebuilt
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_corrupt_or_truncated_file_is_rebuilt() {
-    let dir = temp_dir();
-    drop(FaqIndex::open(&dir, &docs()).unwrap());
+    let tmp = temp_dir();
+    let dir = tmp.path();
+    drop(FaqIndex::open(dir, &docs()).unwrap());
     let path = dir.join("search.sqlite");
     let len = std::fs::metadata(&path).unwrap().len();
     for damage in [
@@ -90,16 +84,16 @@ fn a_corrupt_or_truncated_file_is_rebuilt() {
         Vec::new(),
     ] {
         std::fs::write(&path, damage).unwrap();
-        let idx = FaqIndex::open(&dir, &docs()).unwrap();
+        let idx = FaqIndex::open(dir, &docs()).unwrap();
         assert_eq!(idx.origin, Origin::Rebuilt);
         assert_eq!(urls(&idx.search("参保凭证", 5).unwrap())[0], "/faq/a");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn an_unwritable_data_directory_falls_back_to_memory() {
-    let file = temp_dir();
+    let tmp = temp_dir();
+    let file = tmp.path().join("file");
     std::fs::write(&file, "a file, not a directory").unwrap();
     let idx = FaqIndex::open(&file.join("data"), &docs()).unwrap();
     assert_eq!(idx.origin, Origin::InMemory);
@@ -110,12 +104,12 @@ fn an_unwritable_data_directory_falls_back_to_memory() {
             s.spawn(|| assert!(!idx.search("医保", 5).unwrap().is_empty()));
         }
     });
-    let _ = std::fs::remove_file(&file);
 }
 
 #[test]
 fn synonyms_find_what_people_mean() {
-    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
+    let tmp = temp_dir();
+    let idx = FaqIndex::open(tmp.path(), &docs()).unwrap();
     assert_eq!(urls(&idx.search("参保证明去哪开", 5).unwrap())[0], "/faq/a");
     assert!(urls(&idx.search("医疗保险转到户籍地", 5).unwrap()).contains(&"/faq/b"));
     assert_eq!(urls(&idx.search("城乡居民医保", 5).unwrap())[0], "/faq/c");
@@ -123,7 +117,8 @@ fn synonyms_find_what_people_mean() {
 
 #[test]
 fn short_queries_work() {
-    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
+    let tmp = temp_dir();
+    let idx = FaqIndex::open(tmp.path(), &docs()).unwrap();
     assert!(!idx.search("医保", 5).unwrap().is_empty());
     assert!(!idx.search("备案", 5).unwrap().is_empty());
     assert!(!idx.search("转", 5).unwrap().is_empty(), "one character");
@@ -131,7 +126,8 @@ fn short_queries_work() {
 
 #[test]
 fn results_are_highlighted_and_escaped() {
-    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
+    let tmp = temp_dir();
+    let idx = FaqIndex::open(tmp.path(), &docs()).unwrap();
     let hits = idx.search("参保凭证", 5).unwrap();
     assert!(bracketed(&hits[0].title).contains("[参保凭证]"));
     assert!(hits[0].snippet.iter().any(|s| s.marked));
@@ -144,7 +140,8 @@ fn results_are_highlighted_and_escaped() {
 
 #[test]
 fn hostile_queries_are_plain_text() {
-    let idx = FaqIndex::open(&temp_dir(), &docs()).unwrap();
+    let tmp = temp_dir();
+    let idx = FaqIndex::open(tmp.path(), &docs()).unwrap();
     for q in [
         "\"",
         "\"\"",
@@ -182,19 +179,20 @@ proptest! {
             "(医保|转移|\"|\\*|NEAR|AND|OR|\\(|\\)| |参保凭证|退休){0,12}",
         ]
     ) {
-        static IDX: std::sync::LazyLock<FaqIndex> = std::sync::LazyLock::new(|| FaqIndex::open(&temp_dir(), &docs()).unwrap());
+        static TMP: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(temp_dir);
+        static IDX: std::sync::LazyLock<FaqIndex> =
+            std::sync::LazyLock::new(|| FaqIndex::open(TMP.path(), &docs()).unwrap());
         prop_assert!(IDX.search(&s, 10).is_ok());
     }
 }
 
 #[test]
 fn half_built_files_of_a_crashed_start_are_removed() {
-    let dir = temp_dir();
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let stale = dir.join("search.sqlite.tmp-99999");
     std::fs::write(&stale, b"half a database").unwrap();
-    let idx = FaqIndex::open(&dir, &docs()).unwrap();
+    let idx = FaqIndex::open(dir, &docs()).unwrap();
     assert_eq!(idx.origin, Origin::Built);
     assert!(!stale.exists(), "the leftover temp file is cleaned up");
-    let _ = std::fs::remove_dir_all(&dir);
 }
