@@ -59,10 +59,7 @@ fn builds_then_reuses_then_rebuilds_when_content_changes() {
     assert_eq!(a.origin, Origin::Built);
     assert!(matches!(a.location(), Location::File(_)));
     drop(a);
-    assert_eq!(
-        FaqIndex::open(dir, &docs()).unwrap().origin,
-        Origin::Reused
-    );
+    assert_eq!(FaqIndex::open(dir, &docs()).unwrap().origin, Origin::Reused);
     let mut changed = docs();
     changed[0].body.push_str("新内容");
     assert_eq!(
