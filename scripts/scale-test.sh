@@ -49,7 +49,10 @@ PID_A=$(start_copy "$A" a)
 PID_B=$(start_copy "$B" b)
 
 # The configuration README.md shows, with this run's ports and paths.
+USER_LINE=""
+[ "$(id -u)" = 0 ] && USER_LINE="user root;"  # the workers must write the cache under \$WORK
 cat >"$WORK/nginx.conf" <<EOF
+$USER_LINE
 worker_processes 1;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
@@ -57,6 +60,8 @@ events { worker_connections 4096; }
 http {
   access_log off;
   proxy_cache_path $WORK/cache levels=1:2 keys_zone=yibao:10m max_size=200m inactive=1h;
+  proxy_temp_path $WORK/proxy-temp;
+  client_body_temp_path $WORK/body-temp;
   upstream yibao {
     server 127.0.0.1:$A max_fails=1 fail_timeout=2s;
     server 127.0.0.1:$B max_fails=1 fail_timeout=2s;
