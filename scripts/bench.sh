@@ -115,12 +115,15 @@ echo "== uncached: every request a new search or a new plan (what users really c
 # date that change with every request. The page cache never sees the same URL twice.
 cat >"$WORK/distinct-search.lua" <<'EOF'
 local words = {"医保", "转移", "退休", "备案", "灵活就业", "居民医保", "个人账户", "断缴", "等待期", "材料", "多久", "跨省", "省内", "老家", "共济", "参保凭证"}
+local function enc(s)
+  return (s:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
 local i = 0
 request = function()
   i = i + 1
   local a = words[(i % #words) + 1]
   local b = words[(math.floor(i / #words) % #words) + 1]
-  return wrk.format("GET", "/search?q=" .. a .. "%20" .. b .. "%20" .. i)
+  return wrk.format("GET", "/search?q=" .. enc(a .. " " .. b .. " " .. i))
 end
 EOF
 cat >"$WORK/distinct-plan.lua" <<'EOF'
