@@ -171,8 +171,12 @@ pub struct FaqIndex {
     pub doc_count: usize,
     /// Read connections, one per concurrent search (taken and given back).
     pool: Mutex<Vec<Connection>>,
-    /// Average body length in characters (for the length normalisation of the ranking).
-    avg_len: std::sync::OnceLock<f64>,
+    /// Every document in memory, lower-cased once, with the average body length (for the
+    /// ranking's length normalisation): a query then reads only rowids from SQLite.
+    mem: std::sync::OnceLock<Memory>,
+    /// How many documents match a word (with its synonyms): the same for every query that
+    /// uses it, so counted once. Bounded: cleared when it grows past `DF_CACHE_MAX`.
+    df: Mutex<std::collections::HashMap<String, i64>>,
     /// Keeps an in-memory database alive while the process runs.
     _keeper: Mutex<Option<Connection>>,
     /// Place names, taken out of queries before matching.
@@ -344,7 +348,8 @@ impl FaqIndex {
             origin,
             doc_count,
             pool: Mutex::new(Vec::new()),
-            avg_len: std::sync::OnceLock::new(),
+            mem: std::sync::OnceLock::new(),
+            df: Mutex::new(std::collections::HashMap::new()),
             _keeper: Mutex::new(None),
             places: Places::default(),
         }
@@ -373,7 +378,8 @@ impl FaqIndex {
             origin: Origin::InMemory,
             doc_count: docs.len(),
             pool: Mutex::new(Vec::new()),
-            avg_len: std::sync::OnceLock::new(),
+            mem: std::sync::OnceLock::new(),
+            df: Mutex::new(std::collections::HashMap::new()),
             _keeper: Mutex::new(Some(keeper)),
             places: Places::default(),
         })
@@ -432,12 +438,11 @@ impl FaqIndex {
         terms: Vec<Vec<String>>,
     ) -> Result<Vec<Vec<String>>, SearchError> {
         self.with_conn(|conn| {
-            let mut count = conn.prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?;
             let mut out = Vec::new();
             for group in terms {
                 let unknown = group.len() == 1 && group[0].chars().count() >= 2 && {
                     match seg.fts_query(std::slice::from_ref(&group)) {
-                        Some(m) => count.query_row([m], |r| r.get::<_, i64>(0))? == 0,
+                        Some(m) => self.doc_frequency(conn, &m)? == 0,
                         None => true,
                     }
                 };
@@ -483,62 +488,55 @@ impl FaqIndex {
             needles.push(q.to_string());
         }
         let n = self.doc_count.max(1) as f64;
-        let (rows, idf, avg_len) = self.with_conn(|conn| {
-            let mut rows = Vec::new();
+        let (ids, idf, mem) = self.with_conn(|conn| {
+            let mem = self.memory(conn)?;
+            let mut ids: Vec<i64> = Vec::new();
             let mut idf = Vec::new();
             if let Some(fts) = seg.fts_query(&terms) {
-                let mut count = conn.prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?;
                 for group in &terms {
                     let df = match seg.fts_query(std::slice::from_ref(group)) {
-                        Some(m) => count.query_row([m], |r| r.get::<_, i64>(0))? as f64,
+                        Some(m) => self.doc_frequency(conn, &m)? as f64,
                         None => 0.0,
                     };
                     idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
                 }
                 let mut st = conn.prepare_cached(
-                    "SELECT d.kind, d.url, d.title, d.crumb, d.body, d.tags FROM fts JOIN docs d ON d.id = fts.rowid
-                     WHERE fts MATCH ?1 ORDER BY bm25(fts, 10.0, 4.0, 1.0) LIMIT 300",
+                    "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 10.0, 4.0, 1.0) LIMIT 150",
                 )?;
-                rows = st.query_map([fts], row)?.collect::<Result<Vec<_>, _>>()?;
+                ids = st.query_map([fts], |r| r.get(0))?.collect::<Result<Vec<_>, _>>()?;
             }
-            if rows.is_empty() {
+            if ids.is_empty() {
                 approximate = true;
                 // One character, or words the index does not hold: plain substring match.
                 let mut st = conn.prepare_cached(
-                    "SELECT kind, url, title, crumb, body, tags FROM docs
+                    "SELECT id FROM docs
                      WHERE instr(title, ?1) > 0 OR instr(body, ?1) > 0
                      ORDER BY instr(title, ?1) = 0, kind = 'guide', length(body) LIMIT 30",
                 )?;
                 for needle in needles.iter().chain(std::iter::once(&q.to_string())) {
-                    rows.extend(st.query_map([needle], row)?.collect::<Result<Vec<_>, _>>()?);
-                    if !rows.is_empty() {
+                    ids.extend(st.query_map([needle], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?);
+                    if !ids.is_empty() {
                         break;
                     }
                 }
             }
-            let avg_len = match self.avg_len.get() {
-                Some(v) => *v,
-                None => {
-                    let v: f64 = conn
-                        .query_row("SELECT avg(length(body)) FROM docs", [], |r| r.get::<_, Option<f64>>(0))?
-                        .unwrap_or(1.0);
-                    *self.avg_len.get_or_init(|| v)
-                }
-            };
-            Ok((rows, idf, avg_len))
+            Ok((ids, idf, mem))
         })?;
+        let rows: Vec<&MemDoc> = ids.iter().filter_map(|id| mem.docs.get(id)).collect();
+        let avg_len = mem.avg_len;
         let query_pairs = char_pairs(q);
         let lower: Vec<Vec<String>> = terms
             .iter()
             .map(|g| g.iter().map(|a| a.to_lowercase()).collect())
             .collect();
-        let mut scored: Vec<(f64, usize, Row)> = rows
+        let matcher = Matcher::new(&lower);
+        let mut scored: Vec<(f64, usize, &MemDoc)> = rows
             .into_iter()
             .enumerate()
             .map(|(rank, r)| {
-                let s = score(&r, &lower, &idf, avg_len)
-                    * fit(&r, &understood)
-                    * (1.0 + 1.5 * likeness(&query_pairs, &r.2));
+                let s = score(r, &lower, &idf, avg_len, &matcher)
+                    * fit(r, &understood)
+                    * (1.0 + 1.5 * likeness(&query_pairs, &r.title));
                 (s, rank, r)
             })
             .collect();
@@ -547,8 +545,8 @@ impl FaqIndex {
         let mut hits: Vec<Hit> = Vec::new();
         let mut per_page: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
-        for (_, _, (kind, url, title, crumb, body, _)) in scored {
-            let page = url.split('#').next().unwrap_or("").to_string();
+        for (_, _, d) in scored {
+            let page = d.url.split('#').next().unwrap_or("").to_string();
             // One result per page: the best section of a guide stands for it.
             let seen = per_page.entry(page).or_insert(0);
             *seen += 1;
@@ -556,15 +554,15 @@ impl FaqIndex {
                 continue;
             }
             hits.push(Hit {
-                kind: if kind == "faq" {
+                kind: if d.kind == "faq" {
                     DocKind::Faq
                 } else {
                     DocKind::Guide
                 },
-                title: highlight(&title, &needles, None),
-                snippet: highlight(&body, &needles, Some(90)),
-                url,
-                crumb,
+                title: highlight(&d.title, &needles, None),
+                snippet: highlight(&d.body, &needles, Some(90)),
+                url: d.url.clone(),
+                crumb: d.crumb.clone(),
             });
             if hits.len() == limit {
                 break;
@@ -599,8 +597,8 @@ fn likeness(query_pairs: &[(char, char)], title: &str) -> f64 {
 
 /// How well a page fits the kind of answer asked for (how, how long…) and the places named
 /// (two provinces: a 跨省 page), as a factor on its score.
-fn fit(r: &Row, u: &query::Understood) -> f64 {
-    let title = &r.2;
+fn fit(r: &MemDoc, u: &query::Understood) -> f64 {
+    let title = &r.title;
     let mut f = 1.0;
     for i in &u.intents {
         if i.title_words().iter().any(|w| title.contains(w)) {
@@ -608,14 +606,14 @@ fn fit(r: &Row, u: &query::Understood) -> f64 {
         }
     }
     // "X 是什么意思": the glossary is the answer.
-    if u.intents.contains(&query::Intent::Meaning) && r.1.starts_with("/guides/glossary") {
+    if u.intents.contains(&query::Intent::Meaning) && r.url.starts_with("/guides/glossary") {
         f *= 2.5;
     }
     if let Some(scope) = u.scope {
         let words = scope.words();
         if words.iter().any(|w| title.contains(w)) {
             f *= 1.3;
-        } else if words.iter().any(|w| r.5.contains(w)) {
+        } else if words.iter().any(|w| r.tags.contains(w)) {
             f *= 1.15;
         }
     }
@@ -624,26 +622,27 @@ fn fit(r: &Row, u: &query::Understood) -> f64 {
 
 /// The concept score of one document: for each query word (with its synonyms) found, its
 /// rarity times where it was found. Documents that cover more of the query win.
-fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
-    let title = r.2.to_lowercase();
-    let body = r.4.to_lowercase();
-    let tags = r.5.to_lowercase();
-    let len = body.chars().count() as f64;
+fn score(
+    r: &MemDoc,
+    groups: &[Vec<String>],
+    idf: &[f64],
+    avg_len: f64,
+    body_matcher: &Matcher,
+) -> f64 {
+    let len = r.chars as f64;
+    let tfs = body_matcher.scan(&r.body_lower);
+    let in_title_at = body_matcher.scan(&r.title_lower);
+    let in_tags_at = body_matcher.scan(&r.tags_lower);
     let mut total = 0.0;
     let mut covered = 0usize;
     let mut in_title_count = 0usize;
-    for (g, alts) in groups.iter().enumerate() {
+    for g in 0..groups.len() {
         let w = idf.get(g).copied().unwrap_or(1.0);
-        let in_title = alts.iter().any(|a| title.contains(a.as_str()));
+        let in_title = in_title_at[g].count > 0;
         // A title that starts with the word is about it.
-        let leads = alts.iter().any(|a| title.starts_with(a.as_str()));
-        let in_tags = alts.iter().any(|a| tags.contains(a.as_str()));
-        let tf: usize = alts
-            .iter()
-            .map(|a| body.matches(a.as_str()).count())
-            .max()
-            .unwrap_or(0);
-        let tf = tf as f64;
+        let leads = in_title_at[g].first == Some(0);
+        let in_tags = in_tags_at[g].count > 0;
+        let tf = tfs[g].count as f64;
         let body_part = if tf > 0.0 {
             tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)))
         } else {
@@ -669,16 +668,13 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
     };
     // A one- or two-word query asks about a topic: the guide's opening section is the best
     // landing. A longer question is best answered by a FAQ entry.
-    let prior = match (r.0.as_str(), r.1.contains('#'), groups.len()) {
+    let prior = match (r.kind.as_str(), r.url.contains('#'), groups.len()) {
         ("guide", false, 1..=2) => 1.4,
         ("faq", _, 3..) => 1.1,
         _ => 1.0,
     };
     // 职工医保转居民医保 is not 居民医保转职工医保: words in the title in the order asked win.
-    let positions: Vec<usize> = groups
-        .iter()
-        .filter_map(|alts| alts.iter().filter_map(|a| title.find(a.as_str())).min())
-        .collect();
+    let positions: Vec<usize> = in_title_at.iter().filter_map(|g| g.first).collect();
     let order = if positions.len() >= 2 {
         if positions.windows(2).all(|w| w[0] < w[1]) {
             1.1
@@ -699,18 +695,140 @@ fn score(r: &Row, groups: &[Vec<String>], idf: &[f64], avg_len: f64) -> f64 {
     total * (0.5 + coverage) * prior * (1.0 + 0.6 * title_coverage) * order
 }
 
-/// kind, url, title, crumb, body, tags
-type Row = (String, String, String, String, String, String);
+/// Counts, in one pass over a text, how often each query word (any of its synonyms, the most
+/// frequent one) occurs: Aho-Corasick over every alternative instead of a scan per word.
+struct Matcher {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// The group of each pattern.
+    group_of: Vec<usize>,
+    groups: usize,
+}
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
+impl Matcher {
+    fn new(groups: &[Vec<String>]) -> Matcher {
+        let mut patterns = Vec::new();
+        let mut group_of = Vec::new();
+        for (g, alts) in groups.iter().enumerate() {
+            for a in alts.iter().filter(|a| !a.is_empty()) {
+                patterns.push(a.as_str());
+                group_of.push(g);
+            }
+        }
+        Matcher {
+            ac: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok(),
+            group_of,
+            groups: groups.len(),
+        }
+    }
+
+    /// Per group: the largest count of any one of its alternatives in `text`, and where the
+    /// group first occurs.
+    fn scan(&self, text: &str) -> Vec<GroupHits> {
+        let mut per_pattern = vec![0usize; self.group_of.len()];
+        let mut out = vec![GroupHits::default(); self.groups];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(text) {
+                let p = m.pattern().as_usize();
+                per_pattern[p] += 1;
+                let first = &mut out[self.group_of[p]].first;
+                if first.is_none_or(|f| m.start() < f) {
+                    *first = Some(m.start());
+                }
+            }
+        }
+        for (p, n) in per_pattern.into_iter().enumerate() {
+            let g = &mut out[self.group_of[p]];
+            g.count = g.count.max(n);
+        }
+        out
+    }
+}
+
+/// How one query word (with its synonyms) occurs in a text.
+#[derive(Clone, Copy, Default)]
+struct GroupHits {
+    count: usize,
+    /// Byte offset of the first occurrence.
+    first: Option<usize>,
+}
+
+/// A document as the ranking reads it: shown text and its lower-cased twin.
+struct MemDoc {
+    kind: String,
+    url: String,
+    title: String,
+    crumb: String,
+    body: String,
+    tags: String,
+    title_lower: String,
+    body_lower: String,
+    tags_lower: String,
+    /// The body's length in characters.
+    chars: usize,
+}
+
+/// All documents by rowid, and their average body length.
+struct Memory {
+    docs: std::collections::HashMap<i64, MemDoc>,
+    avg_len: f64,
+}
+
+/// Entries the document-frequency cache holds at most (words and synonym groups).
+const DF_CACHE_MAX: usize = 20_000;
+
+impl FaqIndex {
+    /// How many documents an FTS5 MATCH expression finds, cached.
+    fn doc_frequency(&self, conn: &Connection, fts: &str) -> Result<i64, SearchError> {
+        if let Some(n) = self.df.lock().ok().and_then(|c| c.get(fts).copied()) {
+            return Ok(n);
+        }
+        let n: i64 = conn
+            .prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?
+            .query_row([fts], |r| r.get(0))?;
+        if let Ok(mut c) = self.df.lock() {
+            if c.len() >= DF_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(fts.to_string(), n);
+        }
+        Ok(n)
+    }
+
+    /// The documents in memory, read from the database on first use.
+    fn memory(&self, conn: &Connection) -> Result<&Memory, SearchError> {
+        if let Some(m) = self.mem.get() {
+            return Ok(m);
+        }
+        let mut st = conn.prepare("SELECT id, kind, url, title, crumb, body, tags FROM docs")?;
+        let rows = st.query_map([], |r| {
+            let (title, body, tags): (String, String, String) = (r.get(3)?, r.get(5)?, r.get(6)?);
+            Ok((
+                r.get::<_, i64>(0)?,
+                MemDoc {
+                    kind: r.get(1)?,
+                    url: r.get(2)?,
+                    crumb: r.get(4)?,
+                    title_lower: title.to_lowercase(),
+                    body_lower: body.to_lowercase(),
+                    tags_lower: tags.to_lowercase(),
+                    chars: body.chars().count(),
+                    title,
+                    body,
+                    tags,
+                },
+            ))
+        })?;
+        let docs: std::collections::HashMap<i64, MemDoc> = rows.collect::<Result<_, _>>()?;
+        let avg_len = if docs.is_empty() {
+            1.0
+        } else {
+            docs.values().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
+        };
+        Ok(self.mem.get_or_init(|| Memory { docs, avg_len }))
+    }
 }
 
 #[cfg(test)]

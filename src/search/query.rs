@@ -180,10 +180,12 @@ pub struct Understood {
     pub places: usize,
 }
 
-/// Place names with their province, longest first (so 天门市 wins over 天门).
+/// Place names with their province, found in one pass (Aho-Corasick, the longest name at a
+/// position wins: 天门市 over 天门).
 #[derive(Debug, Default)]
 pub struct Places {
     names: Vec<(String, u32)>,
+    matcher: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Suffixes a person leaves out (湖北省 → 湖北, 天门市 → 天门).
@@ -217,18 +219,29 @@ impl Places {
         }
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         names.dedup_by(|a, b| a.0 == b.0);
-        Places { names }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(n, _)| n.as_str()))
+            .ok();
+        Places { names, matcher }
     }
 
     /// Takes the place names out of `text`; returns the provinces they were in.
     fn take(&self, text: &mut String) -> Vec<u32> {
+        let Some(m) = &self.matcher else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
-        for (name, province) in &self.names {
-            while let Some(at) = text.find(name.as_str()) {
-                text.replace_range(at..at + name.len(), " ");
-                found.push(*province);
-            }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for hit in m.find_iter(text.as_str()) {
+            out.push_str(&text[last..hit.start()]);
+            out.push(' ');
+            last = hit.end();
+            found.push(self.names[hit.pattern().as_usize()].1);
         }
+        out.push_str(&text[last..]);
+        *text = out;
         found
     }
 }
