@@ -55,7 +55,7 @@ impl std::fmt::Display for StartupError {
 impl std::error::Error for StartupError {}
 
 /// The memory given to pages rendered per request (both encodings of each).
-pub const PAGE_CACHE_BYTES: u64 = 32 * 1024 * 1024;
+pub const PAGE_CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Today in China (UTC+8, no daylight saving).
 pub fn china_today() -> chrono::NaiveDate {

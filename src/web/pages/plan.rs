@@ -12,7 +12,7 @@ use crate::plan::timeline::Timeline;
 use crate::web::AppState;
 use crate::web::cache::CachedPage;
 use crate::web::error::WebError;
-use crate::web::layout::{DateExt, Layout, Nav, url_encode, wants_large};
+use crate::web::layout::{DateExt, Layout, Nav, wants_large};
 use crate::web::query;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -592,23 +592,48 @@ fn place_words(p: Place, plan: &TransferPlan) -> String {
     }
 }
 
+/// The plan's URL as a QR code: an SVG data URI, one module per unit and each row's runs of
+/// dark modules as one path segment (a few KB, where the crate's renderer writes ~20 KB).
 fn qr_data_uri(text: &str) -> String {
-    use qrcode::render::svg;
-    match qrcode::QrCode::new(text.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<svg::Color>()
-                .min_dimensions(160, 160)
-                .quiet_zone(true)
-                .build();
-            let svg = svg
-                .split_once("?>")
-                .map_or(svg.as_str(), |(_, rest)| rest)
-                .to_string();
-            format!("data:image/svg+xml,{}", url_encode(&svg))
+    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+        return String::new();
+    };
+    let width = code.width();
+    let colors = code.to_colors();
+    const QUIET: usize = 4;
+    let size = width + 2 * QUIET;
+    let mut path = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                path.push_str(&format!(
+                    "M{},{}h{}v1h-{}z",
+                    start + QUIET,
+                    y + QUIET,
+                    x - start,
+                    x - start
+                ));
+            } else {
+                x += 1;
+            }
         }
-        Err(_) => String::new(),
     }
+    // Single quotes inside, so the URI sits in a double-quoted attribute; `<`, `>`, `#` and
+    // spaces percent-encoded, the rest kept as is.
+    let svg = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size} {size}' shape-rendering='crispEdges'><rect width='{size}' height='{size}' fill='%23fff'/><path fill='%23000' d='{path}'/></svg>"
+    );
+    format!(
+        "data:image/svg+xml,{}",
+        svg.replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(' ', "%20")
+    )
 }
 
 /// The answers a complete plan is built from, or the URL of the question to ask first.
@@ -828,5 +853,7 @@ mod tests {
     fn qr_is_an_svg_data_uri() {
         let q = qr_data_uri("https://example.test/plan/result?scheme=employee");
         assert!(q.starts_with("data:image/svg+xml,%3Csvg"));
+        assert!(q.len() < 8_000, "{} bytes", q.len());
+        assert!(!q.contains('"') && !q.contains('#') && !q.contains(' '));
     }
 }
