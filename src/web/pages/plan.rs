@@ -592,14 +592,29 @@ fn place_words(p: Place, plan: &TransferPlan) -> String {
     }
 }
 
+/// The modules of a QR code for `text` (error correction M), row by row. One fixed mask:
+/// trying all eight and scoring their penalties was most of the cost of a plan page, and a
+/// reader decodes any mask.
+fn qr_modules(text: &str) -> Option<(usize, Vec<qrcode::Color>)> {
+    use qrcode::canvas::{Canvas, MaskPattern};
+    use qrcode::{EcLevel, bits, ec};
+    let bits = bits::encode_auto(text.as_bytes(), EcLevel::M).ok()?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, correction) = ec::construct_codewords(&data, version, EcLevel::M).ok()?;
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &correction);
+    canvas.apply_mask(MaskPattern::Checkerboard);
+    Some((usize::try_from(version.width()).ok()?, canvas.into_colors()))
+}
+
 /// The plan's URL as a QR code: an SVG data URI, one module per unit and each row's runs of
 /// dark modules as one path segment (a few KB, where the crate's renderer writes ~20 KB).
 fn qr_data_uri(text: &str) -> String {
-    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+    let Some((width, colors)) = qr_modules(text) else {
         return String::new();
     };
-    let width = code.width();
-    let colors = code.to_colors();
     const QUIET: usize = 4;
     let size = width + 2 * QUIET;
     let mut path = String::new();
@@ -848,6 +863,32 @@ pub async fn calendar(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Our own QR drawing (fixed mask, merged runs) decodes back to the plan's URL with a
+    /// real QR reader.
+    #[test]
+    fn the_qr_code_reads_back_as_the_plan_url() {
+        let url = "https://example.test/plan/result?scheme=resident&from=440300&to=350100&target=resident&stopped=2025-12&joined=no&channel=online&start=2027-01-04";
+        let (width, colors) = qr_modules(url).unwrap();
+        let (scale, quiet) = (4usize, 4usize);
+        let side = (width + 2 * quiet) * scale;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (mx, my) = (
+                (x / scale) as isize - quiet as isize,
+                (y / scale) as isize - quiet as isize,
+            );
+            let dark = mx >= 0
+                && my >= 0
+                && (mx as usize) < width
+                && (my as usize) < width
+                && colors[my as usize * width + mx as usize] == qrcode::Color::Dark;
+            if dark { 0 } else { 255 }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(content, url);
+    }
 
     #[test]
     fn qr_is_an_svg_data_uri() {
