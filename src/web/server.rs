@@ -66,6 +66,9 @@ pub fn server(
                 }
             })
     })
+    // Searches run on the blocking pool: a few threads per worker keep both cores busy, and
+    // more would only queue on them and hold memory (each thread its own allocator arena).
+    .worker_max_blocking_threads(4)
     .client_request_timeout(Duration::from_secs(5))
     .client_disconnect_timeout(Duration::from_secs(2))
     .keep_alive(Duration::from_secs(15))
