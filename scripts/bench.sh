@@ -17,19 +17,8 @@ NGINX_PORT=${NGINX_PORT:-18182}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v curl >/dev/null || need+=(curl)
-if [ ${#need[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || { echo "missing: ${need[*]}" >&2; exit 1; }
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-echo "== building the release binary"
-cargo build --release --quiet
-BIN=target/release/yibao
+# shellcheck source=scripts/load-tools.sh
+source scripts/load-tools.sh
 
 # ---- start-up time: process start to first answered request ----
 start_server() { # sets SERVER (pid) and STARTUP_MS

@@ -24,19 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v curl >/dev/null || need+=(curl)
-if [ ${#need[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || { echo "missing: ${need[*]}" >&2; exit 1; }
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-echo "== building the release binary"
-cargo build --release --quiet
-BIN=target/release/yibao
+# shellcheck source=scripts/load-tools.sh
+source scripts/load-tools.sh
 
 start_copy() { # port data-dir -> prints pid; waits until it answers
   "$BIN" --addr "127.0.0.1:$1" --data "$WORK/$2" --workers 1 >>"$WORK/$2.log" 2>&1 &
