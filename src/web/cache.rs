@@ -15,6 +15,9 @@ pub struct Encoded {
     pub gzip: Bytes,
     pub etag: String,
     pub etag_gzip: String,
+    /// The same validators as header values, made once (not parsed per response).
+    etag_header: HeaderValue,
+    etag_gzip_header: HeaderValue,
     /// `Accept-Encoding`, plus `Cookie` for HTML pages (the 大字模式 cookie picks the body).
     vary: &'static str,
 }
@@ -42,11 +45,17 @@ impl Encoded {
         // Writing into a Vec cannot fail.
         let _ = enc.write_all(&plain);
         let gzip = enc.finish().unwrap_or_default();
+        let etag = format!("\"{hash:016x}\"");
+        let etag_gzip = format!("\"{hash:016x}-gz\"");
         Encoded {
             plain: Bytes::from(plain),
             gzip: Bytes::from(gzip),
-            etag: format!("\"{hash:016x}\""),
-            etag_gzip: format!("\"{hash:016x}-gz\""),
+            // Hex digits and quotes: always a valid header value.
+            etag_header: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"0\"")),
+            etag_gzip_header: HeaderValue::from_str(&etag_gzip)
+                .unwrap_or(HeaderValue::from_static("\"0\"")),
+            etag,
+            etag_gzip,
             vary,
         }
     }
@@ -62,11 +71,15 @@ impl Encoded {
         &self,
         req: &HttpRequest,
         status: StatusCode,
-        content_type: &str,
-        cache_control: &str,
+        content_type: &'static str,
+        cache_control: &'static str,
     ) -> HttpResponse {
         let gzip = accepts_gzip(req);
-        let etag = if gzip { &self.etag_gzip } else { &self.etag };
+        let (etag, etag_header) = if gzip {
+            (&self.etag_gzip, &self.etag_gzip_header)
+        } else {
+            (&self.etag, &self.etag_header)
+        };
         let ok = status == StatusCode::OK;
         let not_modified = ok
             && req
@@ -83,16 +96,19 @@ impl Encoded {
             HttpResponse::build(status)
         };
         if ok {
-            res.insert_header((header::ETAG, etag.as_str()))
-                .insert_header((header::CACHE_CONTROL, cache_control));
+            res.insert_header((header::ETAG, etag_header.clone()))
+                .insert_header((
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static(cache_control),
+                ));
         } else {
-            res.insert_header((header::CACHE_CONTROL, "no-store"));
+            res.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
         }
-        res.insert_header((header::VARY, self.vary));
+        res.insert_header((header::VARY, HeaderValue::from_static(self.vary)));
         if not_modified {
             return res.finish();
         }
-        res.insert_header((header::CONTENT_TYPE, content_type));
+        res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type)));
         if gzip {
             res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")));
             res.body(self.gzip.clone())

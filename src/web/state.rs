@@ -42,7 +42,7 @@ impl AppState {
         &self,
         req: &actix_web::HttpRequest,
         key: String,
-        cache_control: &str,
+        cache_control: &'static str,
         render: impl FnOnce() -> Result<(actix_web::http::StatusCode, String), error::WebError>,
     ) -> Result<HttpResponse, error::WebError> {
         if let Some(hit) = self.cached(req, &key, cache_control) {
@@ -57,7 +57,7 @@ impl AppState {
         &self,
         req: &actix_web::HttpRequest,
         key: &str,
-        cache_control: &str,
+        cache_control: &'static str,
     ) -> Option<HttpResponse> {
         let page = self.dynamic.get(key)?;
         Some(page.respond(req, actix_web::http::StatusCode::OK, HTML, cache_control))
@@ -69,7 +69,7 @@ impl AppState {
         &self,
         req: &actix_web::HttpRequest,
         key: Option<String>,
-        cache_control: &str,
+        cache_control: &'static str,
         status: actix_web::http::StatusCode,
         body: String,
     ) -> HttpResponse {
