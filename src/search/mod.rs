@@ -7,15 +7,15 @@ pub mod segment;
 
 use crate::content::Library;
 use rusqlite::{Connection, OpenFlags, params};
-use segment::{Segmenter, highlight};
+use segment::{Segmenter, fold, highlight_folded};
 pub mod query;
 
 pub use query::Places;
 pub use segment::{Span, bracketed};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Bump when the schema or the segmentation changes: an old file is then rebuilt.
 const SCHEMA_VERSION: &str = "4";
@@ -172,11 +172,10 @@ pub struct FaqIndex {
     /// Read connections, one per concurrent search (taken and given back).
     pool: Mutex<Vec<Connection>>,
     /// Every document in memory, lower-cased once, with the average body length (for the
-    /// ranking's length normalisation): a query then reads only rowids from SQLite.
+    /// ranking's length normalisation).
     mem: std::sync::OnceLock<Memory>,
-    /// How many documents match a word (with its synonyms): the same for every query that
-    /// uses it, so counted once. Bounded: cleared when it grows past `DF_CACHE_MAX`.
-    df: Mutex<std::collections::HashMap<String, i64>>,
+    /// What the index knows of each word queries used (see [`FaqIndex::term`]).
+    terms: Mutex<Terms>,
     /// Keeps an in-memory database alive while the process runs.
     _keeper: Mutex<Option<Connection>>,
     /// Place names, taken out of queries before matching.
@@ -349,7 +348,7 @@ impl FaqIndex {
             doc_count,
             pool: Mutex::new(Vec::new()),
             mem: std::sync::OnceLock::new(),
-            df: Mutex::new(std::collections::HashMap::new()),
+            terms: Mutex::new(Terms::default()),
             _keeper: Mutex::new(None),
             places: Places::default(),
         }
@@ -379,7 +378,7 @@ impl FaqIndex {
             doc_count: docs.len(),
             pool: Mutex::new(Vec::new()),
             mem: std::sync::OnceLock::new(),
-            df: Mutex::new(std::collections::HashMap::new()),
+            terms: Mutex::new(Terms::default()),
             _keeper: Mutex::new(Some(keeper)),
             places: Places::default(),
         })
@@ -437,26 +436,23 @@ impl FaqIndex {
     /// meaningful characters.
     fn known_terms(
         &self,
+        conn: &Connection,
+        mem: &Memory,
         seg: &Segmenter,
         terms: Vec<Vec<String>>,
     ) -> Result<Vec<Vec<String>>, SearchError> {
-        self.with_conn(|conn| {
-            let mut out = Vec::new();
-            for group in terms {
-                let unknown = group.len() == 1 && group[0].chars().count() >= 2 && {
-                    match seg.fts_query(std::slice::from_ref(&group)) {
-                        Some(m) => self.doc_frequency(conn, &m)? == 0,
-                        None => true,
-                    }
-                };
-                if unknown {
-                    out.extend(seg.split_unknown(&group[0]));
-                } else {
-                    out.push(group);
-                }
+        let mut out = Vec::new();
+        for group in terms {
+            let unknown = group.len() == 1
+                && group[0].chars().count() >= 2
+                && self.term(conn, mem, &group[0])?.matched.is_empty();
+            if unknown {
+                out.extend(seg.split_unknown(&group[0]));
+            } else {
+                out.push(group);
             }
-            Ok(out)
-        })
+        }
+        Ok(out)
     }
 
     /// Searches FAQ entries and guide sections. `query` is plain text: any string is safe.
@@ -483,30 +479,46 @@ impl FaqIndex {
         let understood = query::understand(q, &self.places);
         let q = understood.text.as_str();
         let asked = seg.query_terms(q);
-        let terms = self.known_terms(seg, asked.clone())?;
-        // A word the index does not know was cut into characters: the match is looser.
-        let mut approximate = terms.len() > asked.len();
-        let mut needles: Vec<String> = terms.iter().flatten().cloned().collect();
-        if needles.is_empty() {
-            needles.push(q.to_string());
-        }
         let n = self.doc_count.max(1) as f64;
-        let (ids, idf, mem) = self.with_conn(|conn| {
+        let matched = self.with_conn(|conn| {
             let mem = self.memory(conn)?;
-            let mut ids: Vec<i64> = Vec::new();
-            let mut idf = Vec::new();
-            if let Some(fts) = seg.fts_query(&terms) {
-                for group in &terms {
-                    let df = match seg.fts_query(std::slice::from_ref(group)) {
-                        Some(m) => self.doc_frequency(conn, &m)? as f64,
-                        None => 0.0,
-                    };
-                    idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+            let terms = self.known_terms(conn, mem, seg, asked.clone())?;
+            // A word the index does not know was cut into characters: the match is looser.
+            let mut approximate = terms.len() > asked.len();
+            let mut groups: Vec<Vec<(String, Arc<Term>)>> = Vec::new();
+            for group in &terms {
+                let mut alts = Vec::new();
+                for a in group.iter().map(|a| fold(a)).filter(|a| !a.is_empty()) {
+                    let t = self.term(conn, mem, &a)?;
+                    alts.push((a, t));
                 }
-                let mut st = conn.prepare_cached(
-                    "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 10.0, 4.0, 1.0) LIMIT 150",
-                )?;
-                ids = st.query_map([fts], |r| r.get(0))?.collect::<Result<Vec<_>, _>>()?;
+                groups.push(alts);
+            }
+            // Candidates: every document FTS5 matches for any word (or synonym). A word's
+            // rarity: how many documents match it or one of its synonyms.
+            let mut candidate = vec![false; mem.docs.len()];
+            let mut seen = vec![usize::MAX; mem.docs.len()];
+            let mut idf = Vec::new();
+            for (g, alts) in groups.iter().enumerate() {
+                let mut df = 0usize;
+                for (_, t) in alts {
+                    for &d in &t.matched {
+                        let d = d as usize;
+                        candidate[d] = true;
+                        if seen[d] != g {
+                            seen[d] = g;
+                            df += 1;
+                        }
+                    }
+                }
+                let df = df as f64;
+                idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+            }
+            let mut ids: Vec<usize> = (0..mem.docs.len()).filter(|&d| candidate[d]).collect();
+            let mut needles: Vec<String> =
+                groups.iter().flatten().map(|(a, _)| a.clone()).collect();
+            if needles.is_empty() {
+                needles.push(fold(q));
             }
             if ids.is_empty() {
                 approximate = true;
@@ -517,43 +529,59 @@ impl FaqIndex {
                      ORDER BY instr(title, ?1) = 0, kind = 'guide', length(body) LIMIT 30",
                 )?;
                 for needle in needles.iter().chain(std::iter::once(&q.to_string())) {
-                    ids.extend(st.query_map([needle], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?);
+                    let found = st.query_map([needle], |r| r.get::<_, i64>(0))?;
+                    for id in found {
+                        if let Some(i) = usize::try_from(id?).ok().and_then(|i| i.checked_sub(1)) {
+                            ids.push(i);
+                        }
+                    }
                     if !ids.is_empty() {
                         break;
                     }
                 }
             }
-            Ok((ids, idf, mem))
+            let table = HitsTable::new(mem.docs.len(), &groups);
+            Ok(Matched {
+                mem,
+                ids,
+                idf,
+                table,
+                needles,
+                approximate,
+            })
         })?;
-        let rows: Vec<&MemDoc> = ids.iter().filter_map(|id| mem.docs.get(id)).collect();
-        let avg_len = mem.avg_len;
+        let Matched {
+            mem,
+            ids,
+            idf,
+            table,
+            needles,
+            approximate,
+        } = matched;
         let query_pairs = char_pairs(q);
-        let lower: Vec<Vec<String>> = terms
+        let fits = Fits::of(&understood);
+        let mut scored: Vec<(f64, usize, &MemDoc)> = ids
             .iter()
-            .map(|g| g.iter().map(|a| a.to_lowercase()).collect())
-            .collect();
-        let matcher = Matcher::new(&lower);
-        let mut scored: Vec<(f64, usize, &MemDoc)> = rows
-            .into_iter()
+            .filter_map(|&i| Some((i, mem.docs.get(i)?)))
             .enumerate()
-            .map(|(rank, r)| {
-                let s = score(r, &lower, &idf, avg_len, &matcher)
-                    * fit(r, &understood)
-                    * (1.0 + 1.5 * likeness(&query_pairs, &r.title));
+            .map(|(rank, (i, r))| {
+                let s = score(r, table.of(i), &idf, mem.avg_len)
+                    * fits.factor(r)
+                    * (1.0 + 1.5 * likeness(&query_pairs, &r.title_pairs));
                 (s, rank, r)
             })
             .collect();
-        // Best score first; FTS5's bm25 order breaks ties.
+        // Best score first; the index's order breaks ties.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let finders: Vec<memchr::memmem::Finder> = needles
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+            .collect();
         let mut hits: Vec<Hit> = Vec::new();
-        let mut per_page: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::new();
+        let mut pages: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (_, _, d) in scored {
-            let page = d.url.split('#').next().unwrap_or("").to_string();
             // One result per page: the best section of a guide stands for it.
-            let seen = per_page.entry(page).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
+            if !pages.insert(d.url.split('#').next().unwrap_or("")) {
                 continue;
             }
             hits.push(Hit {
@@ -562,8 +590,8 @@ impl FaqIndex {
                 } else {
                     DocKind::Guide
                 },
-                title: highlight(&d.title, &needles, None),
-                snippet: highlight(&d.body, &needles, Some(90)),
+                title: highlight_folded(&d.title, &d.title_lower, &finders, None),
+                snippet: highlight_folded(&d.body, &d.body_lower, &finders, Some(90)),
                 url: d.url.clone(),
                 crumb: d.crumb.clone(),
             });
@@ -573,8 +601,149 @@ impl FaqIndex {
         }
         Ok(Found { hits, approximate })
     }
+
+    /// One alternative of a query word (folded): the documents FTS5 matches for it, and
+    /// where its text occurs in each document. Found once, then kept: the words people type
+    /// repeat from query to query, so a new query mostly costs no SQL and no text scan.
+    /// Bounded: cleared when the entries pass `TERM_CACHE_MAX`.
+    fn term(&self, conn: &Connection, mem: &Memory, alt: &str) -> Result<Arc<Term>, SearchError> {
+        if let Some(t) = self.terms.lock().ok().and_then(|c| c.map.get(alt).cloned()) {
+            return Ok(t);
+        }
+        let mut matched = Vec::new();
+        if let Some(phrase) = Segmenter::get().phrase(alt) {
+            let mut st = conn.prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1")?;
+            for id in st.query_map([phrase], |r| r.get::<_, i64>(0))? {
+                if let Some(i) = u32::try_from(id?).ok().and_then(|i| i.checked_sub(1)) {
+                    matched.push(i);
+                }
+            }
+            matched.sort_unstable();
+        }
+        let finder = memchr::memmem::Finder::new(alt.as_bytes());
+        let postings: Vec<Posting> = mem
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let title_first = finder
+                    .find(d.title_lower.as_bytes())
+                    .map_or(NOWHERE, |b| b as u32);
+                let in_tags = finder.find(d.tags_lower.as_bytes()).is_some();
+                let body = finder.find_iter(d.body_lower.as_bytes()).count() as u32;
+                (title_first != NOWHERE || in_tags || body > 0).then_some(Posting {
+                    doc: i as u32,
+                    title_first,
+                    in_tags,
+                    body,
+                })
+            })
+            .collect();
+        let t = Arc::new(Term { matched, postings });
+        if let Ok(mut c) = self.terms.lock() {
+            let size = 1 + t.matched.len() + t.postings.len();
+            if c.size + size > TERM_CACHE_MAX.max(200 * mem.docs.len()) {
+                c.map.clear();
+                c.size = 0;
+            }
+            c.size += size;
+            c.map.insert(alt.to_string(), t.clone());
+        }
+        Ok(t)
+    }
 }
 
+/// What the index gave a query, for the ranking.
+struct Matched<'a> {
+    mem: &'a Memory,
+    /// Candidate documents, in the index's order.
+    ids: Vec<usize>,
+    idf: Vec<f64>,
+    table: HitsTable,
+    /// The words to mark in results (folded).
+    needles: Vec<String>,
+    approximate: bool,
+}
+
+/// Entries (documents matched and postings) the term cache holds at most: about 8 MB for
+/// the site (a larger index may keep 200 per document).
+const TERM_CACHE_MAX: usize = 500_000;
+
+/// The term cache: one entry per alternative a query used.
+#[derive(Default)]
+struct Terms {
+    map: std::collections::HashMap<String, Arc<Term>>,
+    size: usize,
+}
+
+/// One alternative of a query word, as the index knows it.
+struct Term {
+    /// The documents (rowid − 1) FTS5 matches for its words as a phrase, in order.
+    matched: Vec<u32>,
+    /// The documents whose text holds it.
+    postings: Vec<Posting>,
+}
+/// "Not in the title."
+const NOWHERE: u32 = u32::MAX;
+
+/// One document holding one pattern.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    doc: u32,
+    /// Byte offset of its first occurrence in the title, or `NOWHERE`.
+    title_first: u32,
+    in_tags: bool,
+    /// How often the body holds it.
+    body: u32,
+}
+
+/// How one query word (with its synonyms) occurs in one document.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    title_first: u32,
+    tags: bool,
+    /// The largest count of any one of its alternatives in the body.
+    body: u32,
+}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Cell {
+            title_first: NOWHERE,
+            tags: false,
+            body: 0,
+        }
+    }
+}
+
+/// Cells by document, then by query word.
+struct HitsTable {
+    cells: Vec<Cell>,
+    width: usize,
+}
+
+impl HitsTable {
+    /// From the postings of each word's alternatives: no document text is read.
+    fn new(docs: usize, groups: &[Vec<(String, Arc<Term>)>]) -> HitsTable {
+        let width = groups.len();
+        let mut cells = vec![Cell::default(); docs * width];
+        for (g, alts) in groups.iter().enumerate() {
+            for (_, t) in alts {
+                for p in &t.postings {
+                    let c = &mut cells[p.doc as usize * width + g];
+                    c.title_first = c.title_first.min(p.title_first);
+                    c.tags |= p.in_tags;
+                    c.body = c.body.max(p.body);
+                }
+            }
+        }
+        HitsTable { cells, width }
+    }
+
+    fn of(&self, doc: usize) -> &[Cell] {
+        &self.cells[doc * self.width..(doc + 1) * self.width]
+    }
+}
 /// The character pairs of a text, punctuation and spaces left out.
 fn char_pairs(s: &str) -> Vec<(char, char)> {
     let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -586,11 +755,10 @@ fn char_pairs(s: &str) -> Vec<(char, char)> {
 
 /// How much a title reads like the question (Dice coefficient of character pairs, 0–1): a
 /// FAQ whose question is the one asked beats a page that only mentions its words.
-fn likeness(query_pairs: &[(char, char)], title: &str) -> f64 {
+fn likeness(query_pairs: &[(char, char)], t: &[(char, char)]) -> f64 {
     if query_pairs.is_empty() {
         return 0.0;
     }
-    let t = char_pairs(title);
     let shared = t
         .iter()
         .filter(|p| query_pairs.binary_search(p).is_ok())
@@ -599,53 +767,87 @@ fn likeness(query_pairs: &[(char, char)], title: &str) -> f64 {
 }
 
 /// How well a page fits the kind of answer asked for (how, how long…) and the places named
-/// (two provinces: a 跨省 page), as a factor on its score.
-fn fit(r: &MemDoc, u: &query::Understood) -> f64 {
-    let title = &r.title;
-    let mut f = 1.0;
-    for i in &u.intents {
-        if i.title_words().iter().any(|w| title.contains(w)) {
-            f *= 1.25;
+/// (two provinces: a 跨省 page), as a factor on its score. What each page's title and tags
+/// say is worked out once, when the documents are read ([`Signs`]).
+struct Fits {
+    /// Intents asked, as bits ([`Signs::intents`]).
+    intents: u8,
+    meaning: bool,
+    scope: Option<query::Scope>,
+}
+
+impl Fits {
+    fn of(u: &query::Understood) -> Fits {
+        Fits {
+            intents: u.intents.iter().fold(0, |m, i| m | Signs::bit(*i)),
+            meaning: u.intents.contains(&query::Intent::Meaning),
+            scope: u.scope,
         }
     }
-    // "X 是什么意思": the glossary is the answer.
-    if u.intents.contains(&query::Intent::Meaning) && r.url.starts_with("/guides/glossary") {
-        f *= 2.5;
+
+    fn factor(&self, r: &MemDoc) -> f64 {
+        let mut f = 1.25f64.powi((self.intents & r.signs.intents).count_ones() as i32);
+        // "X 是什么意思": the glossary is the answer.
+        if self.meaning && r.signs.glossary {
+            f *= 2.5;
+        }
+        match self.scope {
+            Some(s) if r.signs.scope_title.contains(&s) => f *= 1.3,
+            Some(s) if r.signs.scope_tags.contains(&s) => f *= 1.15,
+            _ => {}
+        }
+        f
     }
-    if let Some(scope) = u.scope {
-        let words = scope.words();
-        if words.iter().any(|w| title.contains(w)) {
-            f *= 1.3;
-        } else if words.iter().any(|w| r.tags.contains(w)) {
-            f *= 1.15;
+}
+
+/// What a page's title and tags say about the kind of answer it is.
+#[derive(Debug, Default)]
+struct Signs {
+    /// Bit `i` set: the title holds a word answering `ALL_INTENTS[i]`.
+    intents: u8,
+    glossary: bool,
+    scope_title: Vec<query::Scope>,
+    scope_tags: Vec<query::Scope>,
+}
+
+impl Signs {
+    fn bit(i: query::Intent) -> u8 {
+        1 << query::ALL_INTENTS.iter().position(|x| *x == i).unwrap_or(7)
+    }
+
+    fn of(title: &str, tags: &str, url: &str) -> Signs {
+        let scopes = [query::Scope::CrossProvince, query::Scope::WithinProvince];
+        Signs {
+            intents: query::ALL_INTENTS
+                .iter()
+                .filter(|i| i.title_words().iter().any(|w| title.contains(w)))
+                .fold(0, |m, i| m | Signs::bit(*i)),
+            glossary: url.starts_with("/guides/glossary"),
+            scope_title: scopes
+                .into_iter()
+                .filter(|s| s.words().iter().any(|w| title.contains(w)))
+                .collect(),
+            scope_tags: scopes
+                .into_iter()
+                .filter(|s| s.words().iter().any(|w| tags.contains(w)))
+                .collect(),
         }
     }
-    f
 }
 
 /// The concept score of one document: for each query word (with its synonyms) found, its
 /// rarity times where it was found. Documents that cover more of the query win.
-fn score(
-    r: &MemDoc,
-    groups: &[Vec<String>],
-    idf: &[f64],
-    avg_len: f64,
-    body_matcher: &Matcher,
-) -> f64 {
+fn score(r: &MemDoc, cells: &[Cell], idf: &[f64], avg_len: f64) -> f64 {
     let len = r.chars as f64;
-    let tfs = body_matcher.scan(&r.body_lower);
-    let in_title_at = body_matcher.scan(&r.title_lower);
-    let in_tags_at = body_matcher.scan(&r.tags_lower);
     let mut total = 0.0;
     let mut covered = 0usize;
     let mut in_title_count = 0usize;
-    for g in 0..groups.len() {
+    for (g, c) in cells.iter().enumerate() {
         let w = idf.get(g).copied().unwrap_or(1.0);
-        let in_title = in_title_at[g].count > 0;
+        let in_title = c.title_first != NOWHERE;
         // A title that starts with the word is about it.
-        let leads = in_title_at[g].first == Some(0);
-        let in_tags = in_tags_at[g].count > 0;
-        let tf = tfs[g].count as f64;
+        let leads = c.title_first == 0;
+        let tf = f64::from(c.body);
         let body_part = if tf > 0.0 {
             tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)))
         } else {
@@ -653,7 +855,7 @@ fn score(
         };
         let part = 3.0 * f64::from(u8::from(in_title))
             + 1.0 * f64::from(u8::from(leads))
-            + 1.5 * f64::from(u8::from(in_tags))
+            + 1.5 * f64::from(u8::from(c.tags))
             + body_part;
         if part > 0.0 {
             covered += 1;
@@ -663,21 +865,26 @@ fn score(
         }
         total += w * part;
     }
+    let groups = cells.len();
     // Covering more of the question matters more than repeating one word.
-    let coverage = if groups.is_empty() {
+    let coverage = if groups == 0 {
         0.0
     } else {
-        covered as f64 / groups.len() as f64
+        covered as f64 / groups as f64
     };
     // A one- or two-word query asks about a topic: the guide's opening section is the best
     // landing. A longer question is best answered by a FAQ entry.
-    let prior = match (r.kind.as_str(), r.url.contains('#'), groups.len()) {
+    let prior = match (r.kind.as_str(), r.url.contains('#'), groups) {
         ("guide", false, 1..=2) => 1.4,
         ("faq", _, 3..) => 1.1,
         _ => 1.0,
     };
     // 职工医保转居民医保 is not 居民医保转职工医保: words in the title in the order asked win.
-    let positions: Vec<usize> = in_title_at.iter().filter_map(|g| g.first).collect();
+    let positions: Vec<u32> = cells
+        .iter()
+        .map(|c| c.title_first)
+        .filter(|&f| f != NOWHERE)
+        .collect();
     let order = if positions.len() >= 2 {
         if positions.windows(2).all(|w| w[0] < w[1]) {
             1.1
@@ -690,116 +897,39 @@ fn score(
         1.0
     };
     // A page whose title is the question beats one that mentions its words in passing.
-    let title_coverage = if groups.is_empty() {
+    let title_coverage = if groups == 0 {
         0.0
     } else {
-        in_title_count as f64 / groups.len() as f64
+        in_title_count as f64 / groups as f64
     };
     total * (0.5 + coverage) * prior * (1.0 + 0.6 * title_coverage) * order
 }
 
-/// Counts, in one pass over a text, how often each query word (any of its synonyms, the most
-/// frequent one) occurs: Aho-Corasick over every alternative instead of a scan per word.
-struct Matcher {
-    ac: Option<aho_corasick::AhoCorasick>,
-    /// The group of each pattern.
-    group_of: Vec<usize>,
-    groups: usize,
-}
-
-impl Matcher {
-    fn new(groups: &[Vec<String>]) -> Matcher {
-        let mut patterns = Vec::new();
-        let mut group_of = Vec::new();
-        for (g, alts) in groups.iter().enumerate() {
-            for a in alts.iter().filter(|a| !a.is_empty()) {
-                patterns.push(a.as_str());
-                group_of.push(g);
-            }
-        }
-        Matcher {
-            ac: aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .ok(),
-            group_of,
-            groups: groups.len(),
-        }
-    }
-
-    /// Per group: the largest count of any one of its alternatives in `text`, and where the
-    /// group first occurs.
-    fn scan(&self, text: &str) -> Vec<GroupHits> {
-        let mut per_pattern = vec![0usize; self.group_of.len()];
-        let mut out = vec![GroupHits::default(); self.groups];
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(text) {
-                let p = m.pattern().as_usize();
-                per_pattern[p] += 1;
-                let first = &mut out[self.group_of[p]].first;
-                if first.is_none_or(|f| m.start() < f) {
-                    *first = Some(m.start());
-                }
-            }
-        }
-        for (p, n) in per_pattern.into_iter().enumerate() {
-            let g = &mut out[self.group_of[p]];
-            g.count = g.count.max(n);
-        }
-        out
-    }
-}
-
-/// How one query word (with its synonyms) occurs in a text.
-#[derive(Clone, Copy, Default)]
-struct GroupHits {
-    count: usize,
-    /// Byte offset of the first occurrence.
-    first: Option<usize>,
-}
-
-/// A document as the ranking reads it: shown text and its lower-cased twin.
+/// A document as the ranking reads it: shown text and its lower-cased twin (same byte
+/// offsets, see [`fold`]).
 struct MemDoc {
     kind: String,
     url: String,
     title: String,
     crumb: String,
     body: String,
-    tags: String,
     title_lower: String,
     body_lower: String,
     tags_lower: String,
+    /// The title's character pairs (for [`likeness`]).
+    title_pairs: Vec<(char, char)>,
+    signs: Signs,
     /// The body's length in characters.
     chars: usize,
 }
 
-/// All documents by rowid, and their average body length.
+/// All documents (index `rowid - 1`), and their average body length.
 struct Memory {
-    docs: std::collections::HashMap<i64, MemDoc>,
+    docs: Vec<MemDoc>,
     avg_len: f64,
 }
 
-/// Entries the document-frequency cache holds at most (words and synonym groups).
-const DF_CACHE_MAX: usize = 20_000;
-
 impl FaqIndex {
-    /// How many documents an FTS5 MATCH expression finds, cached.
-    fn doc_frequency(&self, conn: &Connection, fts: &str) -> Result<i64, SearchError> {
-        if let Some(n) = self.df.lock().ok().and_then(|c| c.get(fts).copied()) {
-            return Ok(n);
-        }
-        let n: i64 = conn
-            .prepare_cached("SELECT count(*) FROM fts WHERE fts MATCH ?1")?
-            .query_row([fts], |r| r.get(0))?;
-        if let Ok(mut c) = self.df.lock() {
-            if c.len() >= DF_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(fts.to_string(), n);
-        }
-        Ok(n)
-    }
-
     /// The documents in memory, read from the database on first use.
     fn memory(&self, conn: &Connection) -> Result<&Memory, SearchError> {
         if let Some(m) = self.mem.get() {
@@ -807,28 +937,38 @@ impl FaqIndex {
         }
         let mut st = conn.prepare("SELECT id, kind, url, title, crumb, body, tags FROM docs")?;
         let rows = st.query_map([], |r| {
-            let (title, body, tags): (String, String, String) = (r.get(3)?, r.get(5)?, r.get(6)?);
+            let (url, title, body, tags): (String, String, String, String) =
+                (r.get(2)?, r.get(3)?, r.get(5)?, r.get(6)?);
             Ok((
                 r.get::<_, i64>(0)?,
                 MemDoc {
                     kind: r.get(1)?,
-                    url: r.get(2)?,
                     crumb: r.get(4)?,
-                    title_lower: title.to_lowercase(),
-                    body_lower: body.to_lowercase(),
-                    tags_lower: tags.to_lowercase(),
+                    title_lower: fold(&title),
+                    body_lower: fold(&body),
+                    tags_lower: fold(&tags),
+                    title_pairs: char_pairs(&title),
+                    signs: Signs::of(&title, &tags, &url),
+                    url,
                     chars: body.chars().count(),
                     title,
                     body,
-                    tags,
                 },
             ))
         })?;
-        let docs: std::collections::HashMap<i64, MemDoc> = rows.collect::<Result<_, _>>()?;
+        let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
+        rows.sort_by_key(|(id, _)| *id);
+        // Rowids are 1, 2, 3…: a document's place in the vector is its rowid less one.
+        let docs: Vec<MemDoc> = rows
+            .into_iter()
+            .enumerate()
+            .filter(|(i, (id, _))| *id == *i as i64 + 1)
+            .map(|(_, (_, d))| d)
+            .collect();
         let avg_len = if docs.is_empty() {
             1.0
         } else {
-            docs.values().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
+            docs.iter().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
         };
         Ok(self.mem.get_or_init(|| Memory { docs, avg_len }))
     }

@@ -24,6 +24,17 @@ pub enum Intent {
     Stuck,
 }
 
+/// Every intent, in a fixed order (the ranking keeps them as bits).
+pub const ALL_INTENTS: [Intent; 7] = [
+    Intent::How,
+    Intent::Duration,
+    Intent::Claim,
+    Intent::Cost,
+    Intent::Papers,
+    Intent::Meaning,
+    Intent::Stuck,
+];
+
 impl Intent {
     /// Words in a page title that answer this kind of question.
     pub fn title_words(self) -> &'static [&'static str] {

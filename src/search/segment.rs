@@ -308,21 +308,24 @@ impl Segmenter {
             .collect()
     }
 
+    /// One alternative as an FTS5 phrase of its words, quoted, inner quotes doubled; `None`
+    /// when it holds no word.
+    pub fn phrase(&self, alt: &str) -> Option<String> {
+        let words = self.words(alt);
+        if words.is_empty() {
+            return None;
+        }
+        Some(format!("\"{}\"", words.join(" ").replace('"', "\"\"")))
+    }
+
     /// An FTS5 MATCH expression: every alternative as a quoted phrase of its words, all
     /// joined with OR (bm25 ranks documents matching more of them higher). Never FTS5
     /// syntax from the user: each phrase is quoted and inner quotes doubled.
     pub fn fts_query(&self, terms: &[Vec<String>]) -> Option<String> {
         let mut phrases = Vec::new();
-        for group in terms {
-            for alt in group {
-                let words = self.words(alt);
-                if words.is_empty() {
-                    continue;
-                }
-                let phrase = format!("\"{}\"", words.join(" ").replace('"', "\"\""));
-                if !phrases.contains(&phrase) {
-                    phrases.push(phrase);
-                }
+        for phrase in terms.iter().flatten().filter_map(|alt| self.phrase(alt)) {
+            if !phrases.contains(&phrase) {
+                phrases.push(phrase);
             }
         }
         if phrases.is_empty() {
@@ -354,64 +357,119 @@ pub fn bracketed(spans: &[Span]) -> String {
         .collect()
 }
 
-/// `text` cut into runs, every occurrence of `needles` a marked run. When `window` is set,
-/// only about that many characters around the first match are kept, with `…` at a cut.
-pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> Vec<Span> {
-    let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = text.to_lowercase().chars().collect();
-    let lower = if lower.len() == chars.len() {
-        lower
-    } else {
-        chars.clone()
-    };
-    let needles: Vec<Vec<char>> = needles
-        .iter()
-        .filter(|n| !n.is_empty())
-        .map(|n| n.to_lowercase().chars().collect())
-        .collect();
-    // Marked[i] is true where a needle covers character i.
-    let mut marked = vec![false; chars.len()];
-    for n in &needles {
-        if n.len() > chars.len() {
-            continue;
-        }
-        for i in 0..=chars.len() - n.len() {
-            if lower[i..i + n.len()] == n[..] {
-                marked[i..i + n.len()].iter_mut().for_each(|m| *m = true);
+/// Lower-cases `text` keeping every character's length in bytes, so that an offset in the
+/// result is the same offset in `text` (a character whose lower case is longer stays as it is).
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{2e80}'..'\u{ff00}').contains(&c) {
+            // CJK characters and punctuation have no case.
+            out.push(c);
+        } else {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+                _ => out.push(c),
             }
         }
     }
-    let (start, end) = match window {
-        Some(w) if chars.len() > w => {
-            let first = marked.iter().position(|m| *m).unwrap_or(0);
-            let start = first.saturating_sub(w / 4);
-            let end = (start + w).min(chars.len());
-            (end.saturating_sub(w), end)
+    out
+}
+
+/// `text` cut into runs, every occurrence of `needles` a marked run. When `window` is set,
+/// only about that many characters around the first match are kept, with `…` at a cut.
+pub fn highlight(text: &str, needles: &[String], window: Option<usize>) -> Vec<Span> {
+    let needles: Vec<String> = needles.iter().map(|n| fold(n)).collect();
+    let finders: Vec<memchr::memmem::Finder> = needles
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect();
+    highlight_folded(text, &fold(text), &finders, window)
+}
+
+/// [`highlight`] for a text whose [`fold`] is at hand, with finders for the folded needles.
+pub fn highlight_folded(
+    text: &str,
+    folded: &str,
+    finders: &[memchr::memmem::Finder],
+    window: Option<usize>,
+) -> Vec<Span> {
+    if folded.len() != text.len() {
+        return highlight_folded(text, text, finders, window);
+    }
+    let finders: Vec<&memchr::memmem::Finder> =
+        finders.iter().filter(|f| !f.needle().is_empty()).collect();
+    let hay = folded.as_bytes();
+    // The part shown, in bytes, and whether it was cut at either end.
+    let (from, to, cut_start, cut_end) = match window {
+        Some(w) => {
+            let n = text.chars().count();
+            if n > w {
+                let first = finders
+                    .iter()
+                    .filter_map(|f| f.find(hay))
+                    .min()
+                    .map_or(0, |b| text[..b].chars().count());
+                let start = first.saturating_sub(w / 4);
+                let end = (start + w).min(n);
+                let start = end.saturating_sub(w);
+                let at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+                (at(start), at(end), start > 0, end < n)
+            } else {
+                (0, text.len(), false, false)
+            }
         }
-        _ => (0, chars.len()),
+        None => (0, text.len(), false, false),
     };
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for f in &finders {
+        let len = f.needle().len();
+        marks.extend(
+            f.find_iter(&hay[from..to])
+                .map(|m| (from + m, from + m + len)),
+        );
+    }
+    marks.sort_unstable();
     let plain = |text: &str| Span {
         text: text.to_string(),
         marked: false,
     };
     let mut out = Vec::new();
-    if start > 0 {
+    if cut_start {
         out.push(plain("…"));
     }
-    let mut i = start;
-    while i < end {
-        let on = marked[i];
-        let mut j = i;
-        while j < end && marked[j] == on {
-            j += 1;
+    let mut at = from;
+    let mut i = 0;
+    while i < marks.len() {
+        let (start, mut end) = marks[i];
+        // Overlapping or touching matches make one marked run.
+        while i + 1 < marks.len() && marks[i + 1].0 <= end {
+            i += 1;
+            end = end.max(marks[i].1);
         }
-        out.push(Span {
-            text: chars[i..j].iter().collect(),
-            marked: on,
-        });
-        i = j;
+        i += 1;
+        if start > at {
+            out.push(plain(&text[at..start]));
+        }
+        // A match that begins inside an earlier one adds only what is past it.
+        let start = start.max(at);
+        if end > start {
+            out.push(Span {
+                text: text[start..end].to_string(),
+                marked: true,
+            });
+            at = end;
+        }
     }
-    if end < chars.len() {
+    if at < to {
+        out.push(plain(&text[at..to]));
+    }
+    if cut_end {
         out.push(plain("…"));
     }
     out

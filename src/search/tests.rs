@@ -193,3 +193,59 @@ fn half_built_files_of_a_crashed_start_are_removed() {
     assert_eq!(idx.origin, Origin::Built);
     assert!(!stale.exists(), "the leftover temp file is cleaned up");
 }
+
+#[test]
+fn a_warm_term_cache_gives_the_same_results_as_a_cold_one() {
+    let tmp = temp_dir();
+    let queries = [
+        "参保凭证在哪开",
+        "退休回老家医保",
+        "新农合搬家",
+        "职工医保跨省转移线上办理",
+        "医保",
+        "凭",
+    ];
+    let cold = |q: &str| {
+        let index = FaqIndex::open(tmp.path(), &docs()).unwrap();
+        let found = index.find(q, 10).unwrap();
+        (urls(&found.hits).join(" "), found.approximate)
+    };
+    let expected: Vec<_> = queries.iter().map(|q| cold(q)).collect();
+    let warm = FaqIndex::open(tmp.path(), &docs()).unwrap();
+    for _ in 0..2 {
+        for (q, want) in queries.iter().zip(&expected) {
+            let found = warm.find(q, 10).unwrap();
+            assert_eq!(
+                &(urls(&found.hits).join(" "), found.approximate),
+                want,
+                "{q}"
+            );
+        }
+    }
+    assert!(
+        warm.terms.lock().unwrap().map.contains_key("参保凭证"),
+        "the words used are kept"
+    );
+}
+
+#[test]
+fn fold_keeps_offsets_and_highlight_merges_touching_matches() {
+    for s in [
+        "医保ABC转移",
+        "İstanbul 医保",
+        "ẞ Straße",
+        "ＡＢＣ全角",
+        "ǅ",
+    ] {
+        let f = segment::fold(s);
+        assert_eq!(f.len(), s.len(), "{s}");
+        assert!(s.char_indices().all(|(b, _)| f.is_char_boundary(b)), "{s}");
+    }
+    assert_eq!(segment::fold("App 医保"), "app 医保");
+    let h = bracketed(&segment::highlight(
+        "用APP办理医保转移",
+        &["app".into(), "办理".into(), "转".into(), "转移".into()],
+        None,
+    ));
+    assert_eq!(h, "用[APP办理]医保[转移]");
+}
