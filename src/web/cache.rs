@@ -12,57 +12,116 @@ use std::io::Write;
 /// names one representation, RFC 9110 §8.8.3), and the request headers it varies by.
 pub struct Encoded {
     pub plain: Bytes,
-    pub gzip: Bytes,
     pub etag: String,
-    pub etag_gzip: String,
-    /// The same validators as header values, made once (not parsed per response).
+    /// The same validator as a header value, made once (not parsed per response).
     etag_header: HeaderValue,
-    etag_gzip_header: HeaderValue,
+    /// The gzip form: made at once for bodies prepared at start-up, and for a page rendered
+    /// per request only when a client first takes gzip (most such pages are seen once, and
+    /// compressing for a client that does not ask would be work thrown away).
+    gzip: std::sync::OnceLock<Gzipped>,
+    level: Compression,
     /// `Accept-Encoding`, plus `Cookie` for HTML pages (the 大字模式 cookie picks the body).
     vary: &'static str,
+}
+
+/// A body's gzip form and its validator.
+struct Gzipped {
+    body: Bytes,
+    etag: String,
+    etag_header: HeaderValue,
 }
 
 impl Encoded {
     /// A body the same for every visitor (assets, sitemap, feed), compressed as well as gzip
     /// can: it is done once at start-up.
     pub fn new(plain: Vec<u8>) -> Encoded {
-        Encoded::with(plain, Compression::best(), "Accept-Encoding")
+        let e = Encoded::with(
+            plain,
+            crate::hash::fnv64,
+            Compression::best(),
+            "Accept-Encoding",
+        );
+        e.gzipped();
+        e
     }
 
     /// An HTML page rendered once at start-up, in one of the two text sizes.
     pub fn page(plain: Vec<u8>) -> Encoded {
-        Encoded::with(plain, Compression::best(), "Accept-Encoding, Cookie")
+        let e = Encoded::with(
+            plain,
+            crate::hash::fnv64,
+            Compression::best(),
+            "Accept-Encoding, Cookie",
+        );
+        e.gzipped();
+        e
     }
 
-    /// An HTML page rendered for a request: compressed fast, since most are seen once.
+    /// An HTML page rendered for a request: its validator from a fast hash, compressed fast
+    /// and only when a client takes gzip.
     pub fn rendered(plain: Vec<u8>) -> Encoded {
-        Encoded::with(plain, Compression::fast(), "Accept-Encoding, Cookie")
+        Encoded::with(
+            plain,
+            crate::hash::fast64,
+            Compression::fast(),
+            "Accept-Encoding, Cookie",
+        )
     }
 
-    fn with(plain: Vec<u8>, level: Compression, vary: &'static str) -> Encoded {
-        let hash = crate::hash::fnv64(&plain);
-        let mut enc = GzEncoder::new(Vec::with_capacity(plain.len() / 3), level);
-        // Writing into a Vec cannot fail.
-        let _ = enc.write_all(&plain);
-        let gzip = enc.finish().unwrap_or_default();
-        let etag = format!("\"{hash:016x}\"");
-        let etag_gzip = format!("\"{hash:016x}-gz\"");
+    fn with(
+        plain: Vec<u8>,
+        hash: fn(&[u8]) -> u64,
+        level: Compression,
+        vary: &'static str,
+    ) -> Encoded {
+        let etag = format!("\"{:016x}\"", hash(&plain));
         Encoded {
             plain: Bytes::from(plain),
-            gzip: Bytes::from(gzip),
             // Hex digits and quotes: always a valid header value.
             etag_header: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"0\"")),
-            etag_gzip_header: HeaderValue::from_str(&etag_gzip)
-                .unwrap_or(HeaderValue::from_static("\"0\"")),
             etag,
-            etag_gzip,
+            gzip: std::sync::OnceLock::new(),
+            level,
             vary,
         }
     }
 
-    /// The size in memory, for the cache's budget.
+    /// The gzip form, compressed on first use.
+    fn gzipped(&self) -> &Gzipped {
+        self.gzip.get_or_init(|| {
+            let mut enc = GzEncoder::new(Vec::with_capacity(self.plain.len() / 3), self.level);
+            // Writing into a Vec cannot fail.
+            let _ = enc.write_all(&self.plain);
+            let body = Bytes::from(enc.finish().unwrap_or_default());
+            // The plain form's validator with a suffix: `"…"` becomes `"…-gz"`.
+            let etag = format!("{}-gz\"", &self.etag[..self.etag.len() - 1]);
+            Gzipped {
+                body,
+                etag_header: HeaderValue::from_str(&etag)
+                    .unwrap_or(HeaderValue::from_static("\"0\"")),
+                etag,
+            }
+        })
+    }
+
+    /// The gzip body (compressed now if it was not yet).
+    pub fn gzip(&self) -> &Bytes {
+        &self.gzipped().body
+    }
+
+    /// The gzip form's validator.
+    pub fn etag_gzip(&self) -> &str {
+        &self.gzipped().etag
+    }
+
+    /// The size in memory, for the cache's budget: the gzip form, made later or never,
+    /// is counted at a third of the plain one (HTML compresses to a quarter or less).
     pub fn weight(&self) -> u64 {
-        (self.plain.len() + self.gzip.len() + 64) as u64
+        let gzip = self
+            .gzip
+            .get()
+            .map_or(self.plain.len() / 3, |g| g.body.len());
+        (self.plain.len() + gzip + 64) as u64
     }
 
     /// Serves the body: 304 when the client has this representation, gzip when the client
@@ -74,11 +133,10 @@ impl Encoded {
         content_type: &'static str,
         cache_control: &'static str,
     ) -> HttpResponse {
-        let gzip = accepts_gzip(req);
-        let (etag, etag_header) = if gzip {
-            (&self.etag_gzip, &self.etag_gzip_header)
-        } else {
-            (&self.etag, &self.etag_header)
+        let gzip = accepts_gzip(req).then(|| self.gzipped());
+        let (etag, etag_header) = match gzip {
+            Some(g) => (&g.etag, &g.etag_header),
+            None => (&self.etag, &self.etag_header),
         };
         let ok = status == StatusCode::OK;
         let not_modified = ok
@@ -109,9 +167,9 @@ impl Encoded {
             return res.finish();
         }
         res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type)));
-        if gzip {
+        if let Some(g) = gzip {
             res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")));
-            res.body(self.gzip.clone())
+            res.body(g.body.clone())
         } else {
             // Tells the Compress middleware to leave this body alone.
             res.insert_header((
@@ -245,7 +303,12 @@ mod tests {
     #[test]
     fn each_encoding_has_its_own_validator() {
         let e = Encoded::rendered(b"<p>hi</p>".to_vec());
-        assert_ne!(e.etag, e.etag_gzip);
-        assert!(e.etag_gzip.ends_with("-gz\""));
+        assert!(e.gzip.get().is_none(), "compressed before any client asked");
+        assert_ne!(e.etag, e.etag_gzip());
+        assert!(e.etag_gzip().ends_with("-gz\""));
+        let mut d = flate2::read::GzDecoder::new(&e.gzip()[..]);
+        let mut back = String::new();
+        std::io::Read::read_to_string(&mut d, &mut back).unwrap();
+        assert_eq!(back, "<p>hi</p>");
     }
 }

@@ -615,9 +615,10 @@ fn qr_data_uri(text: &str) -> String {
     let Some((width, colors)) = qr_modules(text) else {
         return String::new();
     };
+    use std::fmt::Write;
     const QUIET: usize = 4;
     let size = width + 2 * QUIET;
-    let mut path = String::new();
+    let mut path = String::with_capacity(4096);
     for y in 0..width {
         let mut x = 0;
         while x < width {
@@ -626,13 +627,15 @@ fn qr_data_uri(text: &str) -> String {
                 while x < width && colors[y * width + x] == qrcode::Color::Dark {
                     x += 1;
                 }
-                path.push_str(&format!(
+                // Writing into a String cannot fail.
+                let _ = write!(
+                    path,
                     "M{},{}h{}v1h-{}z",
                     start + QUIET,
                     y + QUIET,
                     x - start,
                     x - start
-                ));
+                );
             } else {
                 x += 1;
             }
