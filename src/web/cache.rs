@@ -227,15 +227,21 @@ impl CachedPage {
 /// served like static pages. `quick_cache` admits by frequency (S3-FIFO-like with ghost
 /// entries), so a flood of one-off URLs cannot push out the pages people keep asking for.
 pub struct PageCache {
-    inner: quick_cache::sync::Cache<String, std::sync::Arc<Encoded>, ByBytes>,
+    inner: quick_cache::sync::Cache<String, std::sync::Arc<Kept>, ByBytes>,
+}
+
+/// A page kept in the cache, with the `Cache-Control` it is served with.
+pub struct Kept {
+    pub page: Encoded,
+    pub cache_control: &'static str,
 }
 
 #[derive(Clone)]
 struct ByBytes;
 
-impl quick_cache::Weighter<String, std::sync::Arc<Encoded>> for ByBytes {
-    fn weight(&self, key: &String, page: &std::sync::Arc<Encoded>) -> u64 {
-        key.len() as u64 + page.weight()
+impl quick_cache::Weighter<String, std::sync::Arc<Kept>> for ByBytes {
+    fn weight(&self, key: &String, kept: &std::sync::Arc<Kept>) -> u64 {
+        key.len() as u64 + kept.page.weight()
     }
 }
 
@@ -249,14 +255,14 @@ impl PageCache {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<std::sync::Arc<Encoded>> {
+    pub fn get(&self, key: &str) -> Option<std::sync::Arc<Kept>> {
         self.inner.get(key)
     }
 
-    pub fn put(&self, key: String, page: Encoded) -> std::sync::Arc<Encoded> {
-        let page = std::sync::Arc::new(page);
-        self.inner.insert(key, page.clone());
-        page
+    pub fn put(&self, key: String, kept: Kept) -> std::sync::Arc<Kept> {
+        let kept = std::sync::Arc::new(kept);
+        self.inner.insert(key, kept.clone());
+        kept
     }
 
     pub fn len(&self) -> usize {
@@ -277,14 +283,18 @@ impl PageCache {
 mod tests {
     use super::*;
 
+    fn kept(body: Vec<u8>) -> Kept {
+        Kept {
+            page: Encoded::rendered(body),
+            cache_control: "no-cache",
+        }
+    }
+
     #[test]
     fn the_cache_stays_within_its_byte_budget() {
         let c = PageCache::new(200_000);
         for i in 0..500 {
-            c.put(
-                format!("page-{i}"),
-                Encoded::rendered(vec![b'x'; 2_000 + i]),
-            );
+            c.put(format!("page-{i}"), kept(vec![b'x'; 2_000 + i]));
         }
         assert!(c.weight() <= 200_000, "{} bytes", c.weight());
         assert!(!c.is_empty());
@@ -293,10 +303,10 @@ mod tests {
     #[test]
     fn a_page_asked_for_again_and_again_survives_a_flood_of_one_off_pages() {
         let c = PageCache::new(100_000);
-        c.put("popular".into(), Encoded::rendered(vec![b'p'; 3_000]));
+        c.put("popular".into(), kept(vec![b'p'; 3_000]));
         for i in 0..2_000 {
             assert!(c.get("popular").is_some(), "flushed by {i} one-off pages");
-            c.put(format!("once-{i}"), Encoded::rendered(vec![b'o'; 3_000]));
+            c.put(format!("once-{i}"), kept(vec![b'o'; 3_000]));
         }
     }
 

@@ -11,11 +11,14 @@ use std::time::{Duration, Instant};
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// The response for a page rendered at start-up, if the request asks for one.
+/// The response for a page rendered at start-up, or for one rendered for an earlier request
+/// of the same URL and kept, if the request asks for one.
 fn prerendered(req: &actix_web::dev::ServiceRequest) -> Option<actix_web::HttpResponse> {
     let state = req.app_data::<web::Data<AppState>>()?;
-    let page = state.pages.get(req.path())?;
-    Some(page.respond(req.request(), actix_web::http::StatusCode::OK))
+    match state.pages.get(req.path()) {
+        Some(page) => Some(page.respond(req.request(), actix_web::http::StatusCode::OK)),
+        None => state.from_cache(req.request()),
+    }
 }
 
 /// Builds the HTTP server on `listener` (port 0 in tests). Call `.await` on the result to run.
@@ -31,8 +34,9 @@ pub fn server(
             .configure(configure)
             .wrap_fn(|req, srv| {
                 // Refuse what the site never needs (405/414/431); error responses become pages.
-                // A page rendered at start-up is served straight from the map, before the
-                // router (whose pattern matching cost more than serving the page).
+                // A page rendered at start-up, or kept from an earlier request, is served
+                // straight from memory, before the router (whose pattern matching cost more
+                // than serving the page).
                 let step = match error::gatekeeper(&req) {
                     Some(refusal) => Err(req.into_response(refusal)),
                     None => match prerendered(&req) {

@@ -36,51 +36,69 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Serves a per-request page from the cache, rendering (and keeping) it on a miss. Only
-    /// 200 pages are kept; `key` must name everything the page depends on.
+    /// The cache key of a page rendered per request: everything a 200 page depends on, as
+    /// the request says it (the day, the text size, the path and the query as sent). Read
+    /// before the router, so a page asked for again is served like a page made at start-up.
+    pub fn request_key(&self, req: &actix_web::HttpRequest) -> String {
+        format!(
+            "{}|{}|{}?{}",
+            self.today(),
+            u8::from(super::layout::wants_large(req)),
+            req.path(),
+            req.query_string()
+        )
+    }
+
+    /// The kept page for this GET request, served, if there is one.
+    pub fn from_cache(&self, req: &actix_web::HttpRequest) -> Option<HttpResponse> {
+        if req.method() != actix_web::http::Method::GET {
+            return None;
+        }
+        let kept = self.dynamic.get(&self.request_key(req))?;
+        Some(kept.page.respond(
+            req,
+            actix_web::http::StatusCode::OK,
+            HTML,
+            kept.cache_control,
+        ))
+    }
+
+    /// Renders a per-request page and keeps it for the next request of the same URL (see
+    /// [`AppState::request_key`]). Only 200 pages are kept.
     pub fn cached_page(
         &self,
         req: &actix_web::HttpRequest,
-        key: String,
         cache_control: &'static str,
         render: impl FnOnce() -> Result<(actix_web::http::StatusCode, String), error::WebError>,
     ) -> Result<HttpResponse, error::WebError> {
-        if let Some(hit) = self.cached(req, &key, cache_control) {
-            return Ok(hit);
-        }
         let (status, body) = render()?;
-        Ok(self.keep(req, Some(key), cache_control, status, body))
+        Ok(self.keep(req, true, cache_control, status, body))
     }
 
-    /// The cached page for `key`, served, if there is one.
-    pub fn cached(
-        &self,
-        req: &actix_web::HttpRequest,
-        key: &str,
-        cache_control: &'static str,
-    ) -> Option<HttpResponse> {
-        let page = self.dynamic.get(key)?;
-        Some(page.respond(req, actix_web::http::StatusCode::OK, HTML, cache_control))
-    }
-
-    /// Serves a freshly rendered page, keeping it under `key` when there is one and the page
-    /// is a 200.
+    /// Serves a freshly rendered page, keeping it when `keep` is set and the page is a 200.
     pub fn keep(
         &self,
         req: &actix_web::HttpRequest,
-        key: Option<String>,
+        keep: bool,
         cache_control: &'static str,
         status: actix_web::http::StatusCode,
         body: String,
     ) -> HttpResponse {
         let page = cache::Encoded::rendered(body.into_bytes());
-        match key {
-            Some(key) if status == actix_web::http::StatusCode::OK => self
-                .dynamic
-                .put(key, page)
-                .respond(req, status, HTML, cache_control),
-            _ => page.respond(req, status, HTML, cache_control),
+        if keep
+            && status == actix_web::http::StatusCode::OK
+            && req.method() == actix_web::http::Method::GET
+        {
+            let kept = self.dynamic.put(
+                self.request_key(req),
+                cache::Kept {
+                    page,
+                    cache_control,
+                },
+            );
+            return kept.page.respond(req, status, HTML, cache_control);
         }
+        page.respond(req, status, HTML, cache_control)
     }
 
     /// The data the plan's rules read.

@@ -145,7 +145,7 @@ async fn a_failing_search_is_a_500_page_and_is_not_cached() {
     }
 }
 
-/// Plan pages are cached by their canonical answers; a page with an error must never be
+/// Plan pages are kept by the URL as sent; a page with an error must never be
 /// answered from the cached page without it (or the other way round).
 #[tokio::test]
 async fn a_cached_plan_page_never_hides_an_error() {
@@ -156,8 +156,52 @@ async fn a_cached_plan_page_never_hides_an_error() {
         let (status, page) = get_text(&format!("{PLAN}&start=2026-02-30")).await;
         assert_eq!(status, 400, "the refused start is shown");
         assert!(page.contains("value=\"2026-02-30\""));
-        // Unknown keys and another order of the same answers are the same page.
+        // Unknown keys do not change the page.
         let (status, _) = get_text(&format!("{PLAN}&utm_source=chat")).await;
         assert_eq!(status, 200);
     }
+}
+
+/// A page rendered for a request is kept under the URL as sent (with the day and the text
+/// size) and answered from there before the router; nothing else shares its entry.
+#[tokio::test]
+async fn a_kept_page_is_found_by_the_url_as_sent_and_nothing_else() {
+    use actix_web::http::StatusCode;
+    use actix_web::test::TestRequest;
+    let mut s = settings();
+    s.data_dir = artifacts("front-cache");
+    let state = yibao::web::AppState::load(&s).expect("starts");
+    let asked = || TestRequest::get().uri("/search?q=%E5%87%AD%E8%AF%81");
+    assert!(state.from_cache(&asked().to_http_request()).is_none());
+    state.keep(
+        &asked().to_http_request(),
+        true,
+        "no-cache",
+        StatusCode::OK,
+        "<p>kept</p>".into(),
+    );
+    let hit = state
+        .from_cache(&asked().to_http_request())
+        .expect("the same URL is answered from the cache");
+    assert_eq!(hit.status(), 200);
+    assert_eq!(hit.headers().get("cache-control").unwrap(), "no-cache");
+    let others = [
+        TestRequest::get().uri("/search?q=%E5%87%AD"),
+        TestRequest::get().uri("/search?q=%E5%87%AD%E8%AF%81&x=1"),
+        asked().cookie(actix_web::cookie::Cookie::new("dazi", "1")),
+        TestRequest::post().uri("/search?q=%E5%87%AD%E8%AF%81"),
+    ];
+    for (i, r) in others.into_iter().enumerate() {
+        assert!(state.from_cache(&r.to_http_request()).is_none(), "case {i}");
+    }
+    // Pages with an error are never kept.
+    let bad = || TestRequest::get().uri("/plan/result?scheme=x");
+    state.keep(
+        &bad().to_http_request(),
+        true,
+        "no-store",
+        StatusCode::BAD_REQUEST,
+        "<p>bad</p>".into(),
+    );
+    assert!(state.from_cache(&bad().to_http_request()).is_none());
 }

@@ -426,27 +426,14 @@ fn render_question(
     Ok((status, page))
 }
 
-/// Serves a page with an error: never looked up in, or kept in, the cache (its key would be
-/// the same as the page without the error).
+/// Serves a page with an error: never kept in the cache.
 fn uncached(
     state: &AppState,
     req: &HttpRequest,
     page: Result<(StatusCode, String), WebError>,
 ) -> Result<HttpResponse, WebError> {
     let (status, body) = page?;
-    Ok(state.keep(req, None, "no-store", status, body))
-}
-
-/// The cache key of a plan page: everything a 200 page depends on (the day, the text size,
-/// the page, the answers in canonical form). Unknown keys such as `utm_source` and the order
-/// of the answers do not make another entry; pages with an error are never kept.
-fn page_key(req: &HttpRequest, today: NaiveDate, p: &Parsed) -> String {
-    format!(
-        "plan|{today}|{}|{}?{}",
-        u8::from(wants_large(req)),
-        req.path(),
-        p.answers.query()
-    )
+    Ok(state.keep(req, false, "no-store", status, body))
 }
 
 /// The first error on the route the valid answers take, as (key, message).
@@ -509,7 +496,7 @@ pub async fn question(
         return Ok(see_other(node_href(flow::next(&p.answers), &p.answers)));
     }
     if route.contains(&key) {
-        return state.cached_page(&req, page_key(&req, today, &p), "no-store", || {
+        return state.cached_page(&req, "no-store", || {
             render_question(&state, &req, &p, key, None)
         });
     }
@@ -687,7 +674,7 @@ pub async fn result(
         // A refused `start` (or an off-route value) must show on the page.
         return uncached(&state, &req, render_result(&state, &req, &p, &a, today));
     }
-    state.cached_page(&req, page_key(&req, today, &p), "no-store", || {
+    state.cached_page(&req, "no-store", || {
         render_result(&state, &req, &p, &a, today)
     })
 }

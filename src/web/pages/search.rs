@@ -40,11 +40,8 @@ pub async fn handler(
     let truncated = cleaned.chars().count() > MAX_QUERY_CHARS;
     let query: String = cleaned.chars().take(MAX_QUERY_CHARS).collect();
     let large = wants_large(&req);
-    // Everything the page shows: the text size, whether the query was cut, the query.
-    let key = format!("search|{}|{}|{query}", u8::from(large), u8::from(truncated));
-    if let Some(hit) = state.cached(&req, &key, "no-cache") {
-        return Ok(hit);
-    }
+    // A search asked before was answered from the cache before the router
+    // (`AppState::from_cache`): this one is new.
     // SQLite work runs on the blocking pool, never on the async workers.
     let hits = {
         let state = state.clone();
@@ -99,7 +96,7 @@ pub async fn handler(
     };
     Ok(state.keep(
         &req,
-        Some(key),
+        true,
         "no-cache",
         actix_web::http::StatusCode::OK,
         page,
