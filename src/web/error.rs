@@ -101,7 +101,18 @@ pub fn error_pages<B: MessageBody + 'static>(res: ServiceResponse<B>) -> Service
             }
             .render()
             .unwrap_or_else(|_| heading.to_string());
-            builder.content_type("text/html; charset=utf-8").body(page)
+            // Compressed here when the client takes gzip: error pages are made after the
+            // compression layer (it wraps only the router).
+            let mut res = super::cache::Encoded::rendered(page.into_bytes()).respond(
+                &req,
+                status,
+                "text/html; charset=utf-8",
+                "no-store",
+            );
+            if let Some(allow) = old.headers().get(header::ALLOW) {
+                res.headers_mut().insert(header::ALLOW, allow.clone());
+            }
+            res
         }
     };
     ServiceResponse::new(req, new)
@@ -132,7 +143,9 @@ pub fn gatekeeper(req: &ServiceRequest) -> Option<HttpResponse> {
     if header_bytes > MAX_HEADER_BYTES {
         return Some(HttpResponse::build(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).finish());
     }
-    if req.uri().to_string().len() > MAX_URI_BYTES {
+    let uri = req.uri();
+    let uri_bytes = uri.path().len() + uri.query().map_or(0, |q| q.len() + 1);
+    if uri_bytes > MAX_URI_BYTES {
         return Some(HttpResponse::build(StatusCode::URI_TOO_LONG).finish());
     }
     None

@@ -4,8 +4,10 @@
 //! - `startup`: settings, loading and checking the content, building [`AppState`];
 //! - `state`: the shared state and the per-request page cache;
 //! - `routes`: the URL table; `pages/`: one handler and one template struct per page;
-//! - `server`: the HTTP server and its middleware; `error`: the one error type and error pages.
+//! - `server`: the HTTP server and its middleware; `error`: the one error type and error pages;
+//! - `access_log`: one line per request, written in batches.
 
+mod access_log;
 pub mod assets;
 pub mod cache;
 pub mod error;

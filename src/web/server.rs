@@ -1,7 +1,7 @@
 //! The HTTP server and its middleware: refusals and error pages, compression, security
 //! headers, and one log line per request.
 
-use super::{AppState, configure, error};
+use super::{AppState, access_log, configure, error};
 use actix_web::dev::{Server, Service};
 use actix_web::http::header;
 use actix_web::{App, HttpServer, middleware, web};
@@ -10,6 +10,26 @@ use std::time::{Duration, Instant};
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The headers every response carries (a page never sets any of them itself).
+fn security_headers(h: &mut actix_web::http::header::HeaderMap) {
+    use actix_web::http::header::{HeaderName, HeaderValue};
+    const PERMISSIONS: &str =
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (HeaderName::from_static("permissions-policy"), PERMISSIONS),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ] {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+}
 
 /// The response for a page rendered at start-up, or for one rendered for an earlier request
 /// of the same URL and kept, if the request asks for one.
@@ -32,7 +52,13 @@ pub fn server(
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(16 * 1024))
             .configure(configure)
+            // Compresses what the router's handlers answer without an encoding of their own
+            // (pages from memory carry theirs, and never reach it).
+            .wrap(middleware::Compress::default())
             .wrap_fn(|req, srv| {
+                let started = Instant::now();
+                let method = req.method().clone();
+                let path = req.path().to_string();
                 // Refuse what the site never needs (405/414/431); error responses become pages.
                 // A page rendered at start-up, or kept from an earlier request, is served
                 // straight from memory, before the router (whose pattern matching cost more
@@ -47,38 +73,27 @@ pub fn server(
                 async move {
                     let res = match step {
                         Ok(fut) => fut.await?.map_into_boxed_body(),
-                        Err(refused) => refused,
+                        Err(answered) => answered,
                     };
-                    Ok::<_, actix_web::Error>(error::error_pages(res))
-                }
-            })
-            .wrap(middleware::Compress::default())
-            .wrap(
-                middleware::DefaultHeaders::new()
-                    .add((header::CONTENT_SECURITY_POLICY, CSP))
-                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                    .add((header::REFERRER_POLICY, "same-origin"))
-                    .add((header::X_FRAME_OPTIONS, "DENY"))
-                    .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
-                    .add(("Cross-Origin-Opener-Policy", "same-origin")),
-            )
-            .wrap_fn(|req, srv| {
-                let started = Instant::now();
-                let method = req.method().clone();
-                let path = req.path().to_string();
-                let fut = srv.call(req);
-                async move {
-                    let res = fut.await;
-                    if let Ok(r) = &res {
-                        tracing::info!(
-                            method = %method,
-                            path = %path,
-                            status = r.status().as_u16(),
-                            ms = format_args!("{:.2}", started.elapsed().as_secs_f64() * 1000.0),
-                            "request"
-                        );
+                    let mut res = error::error_pages(res);
+                    security_headers(res.headers_mut());
+                    let first = access_log::record(
+                        method.as_str(),
+                        &path,
+                        res.status().as_u16(),
+                        started.elapsed(),
+                    );
+                    if first {
+                        // Each worker writes out its buffered lines at least once a second.
+                        actix_web::rt::spawn(async {
+                            let mut every = actix_web::rt::time::interval(access_log::FLUSH_EVERY);
+                            loop {
+                                every.tick().await;
+                                access_log::flush_if_due();
+                            }
+                        });
                     }
-                    res
+                    Ok::<_, actix_web::Error>(res)
                 }
             })
     })
