@@ -28,6 +28,7 @@ fn main() {
                 b.body.chars().take(120).collect::<String>()
             ),
             tags: format!("{} {}", a.tags, b.tags),
+            asked: a.asked.clone(),
         });
         i += 1;
     }

@@ -48,6 +48,7 @@ pub const JARGON: [&str; 8] = [
 pub fn warnings(lib: &Library, today: NaiveDate) -> Vec<Warning> {
     let mut out = Vec::new();
     near_duplicates(lib, &mut out);
+    shared_phrasings(lib, &mut out);
     for g in &lib.guides {
         stale(g.file(), g.updated, today, &mut out);
         literal_numbers(g.file(), &lib.facts, &mut out);
@@ -92,6 +93,46 @@ fn near_duplicates(lib: &Library, out: &mut Vec<Warning>) {
                     ),
                 });
             }
+        }
+    }
+}
+
+/// The same way of asking (`asked`) on two pages, or one page's phrasing the title of another:
+/// search cannot tell which page answers it.
+fn shared_phrasings(lib: &Library, out: &mut Vec<Warning>) {
+    let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut owner: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let pages = lib
+        .faqs
+        .iter()
+        .map(|f| (f.path(), f.file(), &f.question, &f.asked))
+        .chain(
+            lib.guides
+                .iter()
+                .map(|g| (g.path(), g.file(), &g.title, &g.asked)),
+        );
+    let mut all = Vec::new();
+    for (path, file, title, asked) in pages {
+        owner.entry(norm(title)).or_insert_with(|| path.clone());
+        all.push((path, file, asked));
+    }
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (path, file, asked) in all {
+        for a in asked {
+            let key = norm(a);
+            let clash = match (owner.get(&key), seen.get(&key)) {
+                (Some(p), _) if *p != path => Some(format!("是 {p} 的标题")),
+                (_, Some(p)) if *p != path => Some(format!("{p} 也写了它")),
+                _ => None,
+            };
+            if let Some(why) = clash {
+                out.push(Warning {
+                    file: file.to_path_buf(),
+                    line: None,
+                    message: format!("asked 里的“{a}”{why}：搜索分不清哪一页回答它"),
+                });
+            }
+            seen.entry(key).or_insert_with(|| path.clone());
         }
     }
 }

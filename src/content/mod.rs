@@ -76,6 +76,9 @@ struct GuideFront {
     /// Slugs of retired guides this one replaced: their URLs redirect here.
     #[serde(default)]
     aliases: Vec<String>,
+    /// How people type the questions this page answers (for search; never shown).
+    #[serde(default)]
+    asked: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +93,8 @@ pub struct Guide {
     pub order: i32,
     /// Retired slugs that now redirect here.
     pub aliases: Vec<String>,
+    /// How people type the questions this guide answers (search reads them).
+    pub asked: Vec<String>,
     pub html: String,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
@@ -197,6 +202,9 @@ struct FaqFront {
     /// Slugs of retired entries merged into this one: their URLs redirect here.
     #[serde(default)]
     aliases: Vec<String>,
+    /// How people type this question (for search; never shown).
+    #[serde(default)]
+    asked: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -214,6 +222,8 @@ pub struct Faq {
     pub popular: bool,
     /// Retired slugs that now redirect here.
     pub aliases: Vec<String>,
+    /// How people type this question (search reads them).
+    pub asked: Vec<String>,
     pub html: String,
     /// The answer as plain text, for the search index.
     pub text: String,
@@ -586,6 +596,7 @@ fn load_guide(path: &Path, facts: &Facts) -> Result<Guide, ContentError> {
         related: front.related,
         order: front.order,
         aliases: front.aliases,
+        asked: front.asked,
         html: r.html,
         headings: r.headings,
         sections: r.sections,
@@ -635,6 +646,7 @@ fn load_faq(path: &Path, facts: &Facts) -> Result<Faq, ContentError> {
         related_faq: front.related_faq,
         popular: front.popular,
         aliases: front.aliases,
+        asked: front.asked,
         html: r.html,
         text,
         links: r.links,

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Bump when the schema or the segmentation changes: an old file is then rebuilt.
-const SCHEMA_VERSION: &str = "4";
+const SCHEMA_VERSION: &str = "5";
 /// Longer queries are cut to this many characters (a question, not an essay).
 pub const MAX_QUERY_CHARS: usize = 100;
 
@@ -54,6 +54,8 @@ pub struct Doc {
     pub crumb: String,
     pub body: String,
     pub tags: String,
+    /// How people type the questions it answers (front-matter `asked`), one per line.
+    pub asked: String,
 }
 
 /// The documents of a content library: FAQ entries and guide sections.
@@ -67,6 +69,7 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
             crumb: format!("常见问题 › {}", f.category_name()),
             body: format!("{} {}", f.short_answer, f.text),
             tags: format!("{} {}", f.tags.join(" "), f.category_name()),
+            asked: f.asked.join("\n"),
         });
     }
     for g in &lib.guides {
@@ -99,6 +102,12 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
                     s.text.clone()
                 },
                 tags: g.tags.join(" "),
+                // The guide's phrasings belong to its opening section (the page as a whole).
+                asked: if s.anchor.is_empty() {
+                    g.asked.join("\n")
+                } else {
+                    String::new()
+                },
             });
         }
     }
@@ -193,8 +202,9 @@ pub struct Found {
 const SCHEMA: &str = "
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, url TEXT NOT NULL,
-                      title TEXT NOT NULL, crumb TEXT NOT NULL, body TEXT NOT NULL, tags TEXT NOT NULL);
-    CREATE VIRTUAL TABLE fts USING fts5(title, tags, body, content='',
+                      title TEXT NOT NULL, crumb TEXT NOT NULL, body TEXT NOT NULL, tags TEXT NOT NULL,
+                      asked TEXT NOT NULL);
+    CREATE VIRTUAL TABLE fts USING fts5(title, tags, body, asked, content='',
                       tokenize='unicode61 remove_diacritics 2');
 ";
 
@@ -208,6 +218,7 @@ fn fingerprint(docs: &[Doc]) -> String {
             &d.crumb,
             &d.body,
             &d.tags,
+            &d.asked,
         ] {
             bytes.extend_from_slice(part.as_bytes());
             bytes.push(0);
@@ -222,9 +233,10 @@ fn fill(conn: &mut Connection, docs: &[Doc], hash: &str) -> Result<(), SearchErr
     let tx = conn.transaction()?;
     {
         let mut doc =
-            tx.prepare("INSERT INTO docs(id, kind, url, title, crumb, body, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-        let mut fts =
-            tx.prepare("INSERT INTO fts(rowid, title, tags, body) VALUES (?1, ?2, ?3, ?4)")?;
+            tx.prepare("INSERT INTO docs(id, kind, url, title, crumb, body, tags, asked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+        let mut fts = tx.prepare(
+            "INSERT INTO fts(rowid, title, tags, body, asked) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for (i, d) in docs.iter().enumerate() {
             let id = i as i64 + 1;
             doc.execute(params![
@@ -234,13 +246,15 @@ fn fill(conn: &mut Connection, docs: &[Doc], hash: &str) -> Result<(), SearchErr
                 d.title,
                 d.crumb,
                 d.body,
-                d.tags
+                d.tags,
+                d.asked
             ])?;
             fts.execute(params![
                 id,
                 seg.index_text(&d.title),
                 seg.index_text(&d.tags),
-                seg.index_text(&d.body)
+                seg.index_text(&d.body),
+                seg.index_text(&d.asked)
             ])?;
         }
     }
@@ -567,7 +581,7 @@ impl FaqIndex {
             .map(|(rank, (i, r))| {
                 let s = score(r, table.of(i), &idf, mem.avg_len)
                     * fits.factor(r)
-                    * (1.0 + 1.5 * likeness(&query_pairs, &r.title_pairs));
+                    * (1.0 + 1.5 * r.likeness(&query_pairs));
                 (s, rank, r)
             })
             .collect();
@@ -630,11 +644,13 @@ impl FaqIndex {
                     .find(d.title_lower.as_bytes())
                     .map_or(NOWHERE, |b| b as u32);
                 let in_tags = finder.find(d.tags_lower.as_bytes()).is_some();
+                let in_asked = finder.find(d.asked_lower.as_bytes()).is_some();
                 let body = finder.find_iter(d.body_lower.as_bytes()).count() as u32;
-                (title_first != NOWHERE || in_tags || body > 0).then_some(Posting {
+                (title_first != NOWHERE || in_tags || in_asked || body > 0).then_some(Posting {
                     doc: i as u32,
                     title_first,
                     in_tags,
+                    in_asked,
                     body,
                 })
             })
@@ -693,6 +709,8 @@ struct Posting {
     /// Byte offset of its first occurrence in the title, or `NOWHERE`.
     title_first: u32,
     in_tags: bool,
+    /// Whether one of the ways people ask the page's question holds it.
+    in_asked: bool,
     /// How often the body holds it.
     body: u32,
 }
@@ -702,6 +720,7 @@ struct Posting {
 struct Cell {
     title_first: u32,
     tags: bool,
+    asked: bool,
     /// The largest count of any one of its alternatives in the body.
     body: u32,
 }
@@ -711,6 +730,7 @@ impl Default for Cell {
         Cell {
             title_first: NOWHERE,
             tags: false,
+            asked: false,
             body: 0,
         }
     }
@@ -733,6 +753,7 @@ impl HitsTable {
                     let c = &mut cells[p.doc as usize * width + g];
                     c.title_first = c.title_first.min(p.title_first);
                     c.tags |= p.in_tags;
+                    c.asked |= p.in_asked;
                     c.body = c.body.max(p.body);
                 }
             }
@@ -835,6 +856,10 @@ impl Signs {
     }
 }
 
+/// What a query word found in one of the ways people ask a page's question counts (a title
+/// counts 3, tags 1.5).
+const ASKED_WEIGHT: f64 = 2.0;
+
 /// The concept score of one document: for each query word (with its synonyms) found, its
 /// rarity times where it was found. Documents that cover more of the query win.
 fn score(r: &MemDoc, cells: &[Cell], idf: &[f64], avg_len: f64) -> f64 {
@@ -856,6 +881,7 @@ fn score(r: &MemDoc, cells: &[Cell], idf: &[f64], avg_len: f64) -> f64 {
         let part = 3.0 * f64::from(u8::from(in_title))
             + 1.0 * f64::from(u8::from(leads))
             + 1.5 * f64::from(u8::from(c.tags))
+            + ASKED_WEIGHT * f64::from(u8::from(c.asked))
             + body_part;
         if part > 0.0 {
             covered += 1;
@@ -916,11 +942,26 @@ struct MemDoc {
     title_lower: String,
     body_lower: String,
     tags_lower: String,
+    /// The phrasings people use for its question, one per line (front-matter `asked`).
+    asked_lower: String,
     /// The title's character pairs (for [`likeness`]).
     title_pairs: Vec<(char, char)>,
+    /// Each phrasing's character pairs, understood as a query would be.
+    asked_pairs: Vec<Vec<(char, char)>>,
     signs: Signs,
     /// The body's length in characters.
     chars: usize,
+}
+
+impl MemDoc {
+    /// How much the question reads like this page's title, or like one of the ways people
+    /// ask its question: the closest of them.
+    fn likeness(&self, query_pairs: &[(char, char)]) -> f64 {
+        self.asked_pairs
+            .iter()
+            .map(|a| likeness(query_pairs, a))
+            .fold(likeness(query_pairs, &self.title_pairs), f64::max)
+    }
 }
 
 /// All documents (index `rowid - 1`), and their average body length.
@@ -935,10 +976,19 @@ impl FaqIndex {
         if let Some(m) = self.mem.get() {
             return Ok(m);
         }
-        let mut st = conn.prepare("SELECT id, kind, url, title, crumb, body, tags FROM docs")?;
+        let mut st =
+            conn.prepare("SELECT id, kind, url, title, crumb, body, tags, asked FROM docs")?;
         let rows = st.query_map([], |r| {
             let (url, title, body, tags): (String, String, String, String) =
                 (r.get(2)?, r.get(3)?, r.get(5)?, r.get(6)?);
+            let asked: String = r.get(7)?;
+            // Each phrasing as a question is understood (place names out, the site's words
+            // in), so that it compares with a query understood the same way.
+            let asked_pairs = asked
+                .lines()
+                .map(|a| char_pairs(&query::understand(a, &self.places).text))
+                .filter(|p| !p.is_empty())
+                .collect();
             Ok((
                 r.get::<_, i64>(0)?,
                 MemDoc {
@@ -947,7 +997,9 @@ impl FaqIndex {
                     title_lower: fold(&title),
                     body_lower: fold(&body),
                     tags_lower: fold(&tags),
+                    asked_lower: fold(&asked),
                     title_pairs: char_pairs(&title),
+                    asked_pairs,
                     signs: Signs::of(&title, &tags, &url),
                     url,
                     chars: body.chars().count(),

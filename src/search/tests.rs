@@ -9,6 +9,7 @@ fn docs() -> Vec<Doc> {
         crumb: "测试".into(),
         body: body.into(),
         tags: tags.into(),
+        asked: String::new(),
     };
     vec![
         d(

@@ -207,4 +207,36 @@ fn the_check_command_passes_and_fails_naming_the_file() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("c-how-long-transfer-takes.md"), "{err}");
     assert!(err.contains("no-such-guide"), "{err}");
+
+    // A way of asking that is another page's title is a warning, naming both.
+    std::fs::write(&page, text).unwrap();
+    let other = dir.join("faq/c-account-cash-out.md");
+    let title = crate::helpers::library()
+        .faq("c-how-long-transfer-takes")
+        .unwrap()
+        .question
+        .clone();
+    let front = std::fs::read_to_string(&other).unwrap();
+    let asked = format!("asked = [\"{title}\"]");
+    let mut lines: Vec<String> = front
+        .lines()
+        .filter(|l| !l.starts_with("asked = "))
+        .map(str::to_string)
+        .collect();
+    let at = lines.iter().position(|l| l.starts_with("tags = ")).unwrap();
+    lines.insert(at + 1, asked);
+    std::fs::write(&other, lines.join("\n") + "\n").unwrap();
+    let warned = std::process::Command::new(bin)
+        .args(["check", "--content"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(warned.status.success(), "a warning does not fail");
+    let out = String::from_utf8_lossy(&warned.stdout);
+    assert!(
+        out.lines().any(|l| l.contains("c-account-cash-out.md")
+            && l.contains("/faq/c-how-long-transfer-takes")
+            && l.contains("asked")),
+        "{out}"
+    );
 }
