@@ -469,6 +469,25 @@ impl FaqIndex {
         Ok(out)
     }
 
+    /// Loads what the first search would (the segmenter's dictionary, the documents, the
+    /// words people ask most), so that it does not wait. Errors are left for a real search
+    /// to report.
+    pub fn warm(&self) {
+        let started = std::time::Instant::now();
+        for q in [
+            "医保转移",
+            "异地就医备案",
+            "灵活就业",
+            "居民医保",
+            "个人账户",
+        ] {
+            if self.find(q, 1).is_err() {
+                return;
+            }
+        }
+        tracing::info!("search warmed in {} ms", started.elapsed().as_millis());
+    }
+
     /// Searches FAQ entries and guide sections. `query` is plain text: any string is safe.
     ///
     /// FTS5 finds the candidates (any word of the query, or a synonym); they are then ranked
