@@ -178,6 +178,10 @@ fn literal_numbers(file: &Path, facts: &Facts, out: &mut Vec<Warning>) {
     patterns.sort();
     patterns.dedup();
     for (i, line) in text.lines().enumerate() {
+        // The ways people ask (`asked`) are their words, numbers and all: nothing to replace.
+        if line.starts_with("asked = ") {
+            continue;
+        }
         let squeezed: String = line.chars().filter(|c| *c != ' ').collect();
         for (pat, _) in &patterns {
             if let Some(pos) = squeezed.find(pat.as_str()) {

@@ -836,6 +836,13 @@ impl Fits {
             Some(s) if r.signs.scope_tags.contains(&s) => f *= 1.15,
             _ => {}
         }
+        // Two provinces named: a page whose title is about moving within one answers less
+        // (and the other way round).
+        if let Some(s) = self.scope
+            && r.signs.scope_title.contains(&s.other())
+        {
+            f *= 0.8;
+        }
         f
     }
 }

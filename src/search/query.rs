@@ -79,6 +79,36 @@ const INTENTS: &[(Intent, &[&str])] = &[
     ),
     (Intent::Cost, &["交多少", "多少钱", "缴多少", "费用"]),
     (Intent::Papers, &["材料", "带什么", "资料", "要什么证"]),
+    (
+        Intent::Meaning,
+        &[
+            "什么意思",
+            "啥意思",
+            "是什么",
+            "是啥",
+            "指什么",
+            "什么叫",
+            "啥叫",
+            "怎么理解",
+        ],
+    ),
+    (
+        Intent::Stuck,
+        &[
+            "一直不",
+            "不处理",
+            "不给办",
+            "不给转",
+            "卡住",
+            "没动静",
+            "没反应",
+            "拖着",
+            "不受理",
+            "没转过来",
+            "还没到",
+            "没到账",
+        ],
+    ),
 ];
 
 /// Rewrites from how people say it to how the site says it, applied in order.
@@ -171,6 +201,14 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The other scope (a page about 省内 does not answer a 跨省 question).
+    pub fn other(self) -> Scope {
+        match self {
+            Scope::CrossProvince => Scope::WithinProvince,
+            Scope::WithinProvince => Scope::CrossProvince,
+        }
+    }
+
     /// Words in a page that is about this scope.
     pub fn words(self) -> &'static [&'static str] {
         match self {
@@ -378,6 +416,14 @@ mod tests {
             understand("灵活就业交多少", &p)
                 .intents
                 .contains(&Intent::Cost)
+        );
+        assert_eq!(
+            understand("统筹区是什么意思", &p).intents,
+            vec![Intent::Meaning]
+        );
+        assert_eq!(
+            understand("转出地一直不处理", &p).intents,
+            vec![Intent::Stuck]
         );
     }
 }
