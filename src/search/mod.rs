@@ -102,12 +102,9 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
                     s.text.clone()
                 },
                 tags: g.tags.join(" "),
-                // The guide's phrasings belong to its opening section (the page as a whole).
-                asked: if s.anchor.is_empty() {
-                    g.asked.join("\n")
-                } else {
-                    String::new()
-                },
+                // The guide's phrasings are the questions of the page as a whole: every section
+                // carries them, so the section that also matches the words best is linked.
+                asked: g.asked.join("\n"),
             });
         }
     }
