@@ -607,14 +607,18 @@ impl FaqIndex {
             .iter()
             .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
             .collect();
-        let mut hits: Vec<Hit> = Vec::new();
+        // One result per page: the best section of a guide stands for it.
         let mut pages: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for (_, _, d) in scored {
-            // One result per page: the best section of a guide stands for it.
-            if !pages.insert(d.url.split('#').next().unwrap_or("")) {
-                continue;
-            }
-            hits.push(Hit {
+        let mut best: Vec<(f64, &MemDoc)> = scored
+            .into_iter()
+            .filter(|(_, _, d)| pages.insert(d.url.split('#').next().unwrap_or("")))
+            .map(|(s, _, d)| (s, d))
+            .collect();
+        mix_kinds(&mut best, |d| d.kind.as_str());
+        let hits = best
+            .into_iter()
+            .take(limit)
+            .map(|(_, d)| Hit {
                 kind: if d.kind == "faq" {
                     DocKind::Faq
                 } else {
@@ -624,11 +628,8 @@ impl FaqIndex {
                 snippet: highlight_folded(&d.body, &d.body_lower, &finders, Some(90)),
                 url: d.url.clone(),
                 crumb: d.crumb.clone(),
-            });
-            if hits.len() == limit {
-                break;
-            }
-        }
+            })
+            .collect();
         Ok(Found { hits, approximate })
     }
 
@@ -715,6 +716,34 @@ struct Term {
     /// The documents whose text holds it.
     postings: Vec<Posting>,
 }
+/// The first three results are what people read: when they are all of one kind, the best of
+/// the other kind close behind takes the third place. Most questions are answered by a FAQ
+/// entry and by the guide that explains the whole case (an entry's short answer alone is often
+/// not enough, and a guide alone is long). "Close behind": at least `MIX` of the third
+/// result's score.
+fn mix_kinds<T>(ranked: &mut Vec<(f64, T)>, kind_of: impl Fn(&T) -> &str) {
+    if ranked.len() <= 3 {
+        return;
+    }
+    for kind in ["guide", "faq"] {
+        if ranked[..3].iter().any(|(_, d)| kind_of(d) == kind) {
+            continue;
+        }
+        let third = ranked[2].0;
+        if let Some(at) = ranked
+            .iter()
+            .skip(3)
+            .position(|(s, d)| kind_of(d) == kind && *s >= MIX * third)
+        {
+            let other = ranked.remove(at + 3);
+            ranked.insert(2, other);
+        }
+        return;
+    }
+}
+
+const MIX: f64 = 0.5;
+
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;
 

@@ -250,3 +250,35 @@ fn fold_keeps_offsets_and_highlight_merges_touching_matches() {
     ));
     assert_eq!(h, "用[APP办理]医保[转移]");
 }
+
+#[test]
+fn three_results_of_one_kind_make_room_for_the_best_of_the_other_close_behind() {
+    let run = |list: &[(f64, &'static str)]| {
+        let mut v: Vec<(f64, &str)> = list.to_vec();
+        mix_kinds(&mut v, |k| k);
+        v.iter().map(|(_, k)| *k).collect::<Vec<_>>().join(" ")
+    };
+    let faq = "faq";
+    let guide = "guide";
+    assert_eq!(
+        run(&[(9.0, faq), (8.0, faq), (7.0, faq), (6.0, faq), (5.0, guide)]),
+        "faq faq guide faq faq"
+    );
+    assert_eq!(
+        run(&[
+            (9.0, guide),
+            (8.0, guide),
+            (7.0, guide),
+            (2.0, faq),
+            (3.0, faq)
+        ]),
+        "guide guide guide faq faq",
+        "too far behind (under half the third's score): nothing moves"
+    );
+    assert_eq!(
+        run(&[(9.0, faq), (8.0, guide), (7.0, faq), (6.0, guide)]),
+        "faq guide faq guide",
+        "both kinds already there"
+    );
+    assert_eq!(run(&[(9.0, faq), (8.0, faq), (7.0, faq)]), "faq faq faq");
+}

@@ -203,13 +203,14 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-// Floors, a few points under the figures measured on 2026-12-01 (held-out: recall@1 0.78,
-// recall@3 0.90; tune: 0.76, 0.93). Issue 11's targets are 0.80 and 0.95 on unseen questions:
-// not reached yet. Raise the floors as search improves; never lower them to make a change pass.
-const HELD_OUT_FLOOR_AT_1: f64 = 0.74;
-const HELD_OUT_FLOOR_AT_3: f64 = 0.86;
-const TUNE_FLOOR_AT_1: f64 = 0.72;
-const TUNE_FLOOR_AT_3: f64 = 0.89;
+// Floors, a few points under the figures measured on 2026-12-01, second session (held-out:
+// recall@1 0.82, recall@3 0.91; tune: 0.82, 0.98). Issue 11's targets on unseen questions are
+// 0.80 and 0.95: recall@1 is met, recall@3 is not yet. Raise the floors as search improves;
+// never lower them to make a change pass.
+const HELD_OUT_FLOOR_AT_1: f64 = 0.79;
+const HELD_OUT_FLOOR_AT_3: f64 = 0.88;
+const TUNE_FLOOR_AT_1: f64 = 0.79;
+const TUNE_FLOOR_AT_3: f64 = 0.95;
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]
