@@ -11,24 +11,30 @@ use std::time::{Duration, Instant};
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// The headers every response carries (a page never sets any of them itself).
+/// The headers every response carries (a page never sets any of them itself), names and
+/// values made at compile time.
 fn security_headers(h: &mut actix_web::http::header::HeaderMap) {
     use actix_web::http::header::{HeaderName, HeaderValue};
-    const PERMISSIONS: &str =
-        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
-    for (name, value) in [
-        (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "same-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("permissions-policy"), PERMISSIONS),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
+    const PERMISSIONS_POLICY: HeaderName = HeaderName::from_static("permissions-policy");
+    const COOP: HeaderName = HeaderName::from_static("cross-origin-opener-policy");
+    const SAME_ORIGIN: HeaderValue = HeaderValue::from_static("same-origin");
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::REFERRER_POLICY, SAME_ORIGIN);
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        PERMISSIONS_POLICY,
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
         ),
-    ] {
-        h.insert(name, HeaderValue::from_static(value));
-    }
+    );
+    h.insert(COOP, SAME_ORIGIN);
 }
 
 /// The response for a page rendered at start-up, or for one rendered for an earlier request
@@ -57,8 +63,6 @@ pub fn server(
             .wrap(middleware::Compress::default())
             .wrap_fn(|req, srv| {
                 let started = Instant::now();
-                let method = req.method().clone();
-                let path = req.path().to_string();
                 // Refuse what the site never needs (405/414/431); error responses become pages.
                 // A page rendered at start-up, or kept from an earlier request, is served
                 // straight from memory, before the router (whose pattern matching cost more
@@ -78,8 +82,8 @@ pub fn server(
                     let mut res = error::error_pages(res);
                     security_headers(res.headers_mut());
                     let first = access_log::record(
-                        method.as_str(),
-                        &path,
+                        res.request().method().as_str(),
+                        res.request().path(),
                         res.status().as_u16(),
                         started.elapsed(),
                     );

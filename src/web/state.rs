@@ -40,9 +40,10 @@ impl AppState {
     /// the request says it (the day, the text size, the path and the query as sent). Read
     /// before the router, so a page asked for again is served like a page made at start-up.
     pub fn request_key(&self, req: &actix_web::HttpRequest) -> String {
+        use chrono::Datelike;
         format!(
             "{}|{}|{}?{}",
-            self.today(),
+            self.today().num_days_from_ce(),
             u8::from(super::layout::wants_large(req)),
             req.path(),
             req.query_string()
