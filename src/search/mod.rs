@@ -588,7 +588,7 @@ impl FaqIndex {
             needles,
             approximate,
         } = matched;
-        let query_pairs = char_pairs(q);
+        let like = mem.phrases.likeness(&char_pairs(q), mem.docs.len());
         let fits = Fits::of(&understood);
         let mut scored: Vec<(f64, usize, &MemDoc)> = ids
             .iter()
@@ -597,7 +597,7 @@ impl FaqIndex {
             .map(|(rank, (i, r))| {
                 let s = score(r, table.of(i), &idf, mem.avg_len)
                     * fits.factor(r)
-                    * (1.0 + 1.5 * r.likeness(&query_pairs));
+                    * (1.0 + 1.5 * like[i]);
                 (s, rank, r)
             })
             .collect();
@@ -820,7 +820,9 @@ fn char_pairs(s: &str) -> Vec<(char, char)> {
 }
 
 /// How much a title reads like the question (Dice coefficient of character pairs, 0–1): a
-/// FAQ whose question is the one asked beats a page that only mentions its words.
+/// FAQ whose question is the one asked beats a page that only mentions its words. The search
+/// counts it for all phrases at once ([`Phrases::likeness`]); this is the definition.
+#[cfg(test)]
 fn likeness(query_pairs: &[(char, char)], t: &[(char, char)]) -> f64 {
     if query_pairs.is_empty() {
         return 0.0;
@@ -996,30 +998,64 @@ struct MemDoc {
     tags_lower: String,
     /// The phrasings people use for its question, one per line (front-matter `asked`).
     asked_lower: String,
-    /// The title's character pairs (for [`likeness`]).
-    title_pairs: Vec<(char, char)>,
-    /// Each phrasing's character pairs, understood as a query would be.
-    asked_pairs: Vec<Vec<(char, char)>>,
     signs: Signs,
     /// The body's length in characters.
     chars: usize,
 }
 
-impl MemDoc {
-    /// How much the question reads like this page's title, or like one of the ways people
-    /// ask its question: the closest of them.
-    fn likeness(&self, query_pairs: &[(char, char)]) -> f64 {
-        self.asked_pairs
-            .iter()
-            .map(|a| likeness(query_pairs, a))
-            .fold(likeness(query_pairs, &self.title_pairs), f64::max)
+/// Every document's title and each way people ask its question, as character pairs, with
+/// the phrases each pair occurs in: how much a question reads like each document (its
+/// closest phrase, [`likeness`]) is then counted from the question's few pairs, not by
+/// comparing it with thousands of phrases.
+#[derive(Default)]
+struct Phrases {
+    of_pair: std::collections::HashMap<(char, char), Vec<u32>>,
+    /// Per phrase: its document and how many distinct pairs it has.
+    doc: Vec<u32>,
+    pairs: Vec<u32>,
+}
+
+impl Phrases {
+    fn add(&mut self, doc: usize, pairs: &[(char, char)]) {
+        if pairs.is_empty() {
+            return;
+        }
+        let id = self.doc.len() as u32;
+        self.doc.push(doc as u32);
+        self.pairs.push(pairs.len() as u32);
+        for p in pairs {
+            self.of_pair.entry(*p).or_default().push(id);
+        }
+    }
+
+    /// Per document, how much `query_pairs` (distinct) read like its closest phrase.
+    fn likeness(&self, query_pairs: &[(char, char)], docs: usize) -> Vec<f64> {
+        let mut best = vec![0.0f64; docs];
+        if query_pairs.is_empty() {
+            return best;
+        }
+        let mut shared = vec![0u32; self.doc.len()];
+        for p in query_pairs {
+            for &id in self.of_pair.get(p).map_or(&[][..], Vec::as_slice) {
+                shared[id as usize] += 1;
+            }
+        }
+        for (id, &n) in shared.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let d = self.doc[id] as usize;
+            let l = 2.0 * f64::from(n) / (self.pairs[id] as usize + query_pairs.len()) as f64;
+            if l > best[d] {
+                best[d] = l;
+            }
+        }
+        best
     }
 }
 
-/// All documents (index `rowid - 1`), and their average body length.
+/// All documents (index `rowid - 1`), their average body length, and their phrases.
 struct Memory {
     docs: Vec<MemDoc>,
     avg_len: f64,
+    phrases: Phrases,
 }
 
 impl FaqIndex {
@@ -1036,11 +1072,11 @@ impl FaqIndex {
             let asked: String = r.get(7)?;
             // Each phrasing as a question is understood (place names out, the site's words
             // in), so that it compares with a query understood the same way.
-            let asked_pairs = asked
+            let asked_pairs: Vec<Vec<(char, char)>> = asked
                 .lines()
                 .map(|a| char_pairs(&query::understand(a, &self.places).text))
-                .filter(|p| !p.is_empty())
                 .collect();
+            let title_pairs = char_pairs(&title);
             Ok((
                 r.get::<_, i64>(0)?,
                 MemDoc {
@@ -1050,31 +1086,41 @@ impl FaqIndex {
                     body_lower: fold(&body),
                     tags_lower: fold(&tags),
                     asked_lower: fold(&asked),
-                    title_pairs: char_pairs(&title),
-                    asked_pairs,
                     signs: Signs::of(&title, &tags, &url),
                     url,
                     chars: body.chars().count(),
                     title,
                     body,
                 },
+                title_pairs,
+                asked_pairs,
             ))
         })?;
         let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
-        rows.sort_by_key(|(id, _)| *id);
+        rows.sort_by_key(|(id, ..)| *id);
         // Rowids are 1, 2, 3…: a document's place in the vector is its rowid less one.
-        let docs: Vec<MemDoc> = rows
-            .into_iter()
-            .enumerate()
-            .filter(|(i, (id, _))| *id == *i as i64 + 1)
-            .map(|(_, (_, d))| d)
-            .collect();
+        let mut phrases = Phrases::default();
+        let mut docs: Vec<MemDoc> = Vec::with_capacity(rows.len());
+        for (id, d, title, asked) in rows {
+            if id != docs.len() as i64 + 1 {
+                continue;
+            }
+            phrases.add(docs.len(), &title);
+            for a in &asked {
+                phrases.add(docs.len(), a);
+            }
+            docs.push(d);
+        }
         let avg_len = if docs.is_empty() {
             1.0
         } else {
             docs.iter().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
         };
-        Ok(self.mem.get_or_init(|| Memory { docs, avg_len }))
+        Ok(self.mem.get_or_init(|| Memory {
+            docs,
+            avg_len,
+            phrases,
+        }))
     }
 }
 

@@ -282,3 +282,40 @@ fn three_results_of_one_kind_make_room_for_the_best_of_the_other_close_behind() 
     );
     assert_eq!(run(&[(9.0, faq), (8.0, faq), (7.0, faq)]), "faq faq faq");
 }
+
+#[test]
+fn likeness_counted_from_pairs_is_the_closest_phrase_by_definition() {
+    let docs: [&[&str]; 3] = [
+        &["医保转移要多久", "转医保几天能办好"],
+        &["退休了能把医保转回老家吗"],
+        &["参保凭证在哪里开", "", "凭证"],
+    ];
+    let mut phrases = Phrases::default();
+    for (d, list) in docs.iter().enumerate() {
+        for p in *list {
+            phrases.add(d, &char_pairs(p));
+        }
+    }
+    for q in [
+        "医保转移多久",
+        "转回老家",
+        "参保凭证",
+        "凭证",
+        "完全无关",
+        "",
+    ] {
+        let qp = char_pairs(q);
+        let got = phrases.likeness(&qp, docs.len());
+        for (d, list) in docs.iter().enumerate() {
+            let want = list
+                .iter()
+                .map(|p| likeness(&qp, &char_pairs(p)))
+                .fold(0.0, f64::max);
+            assert!(
+                (got[d] - want).abs() < 1e-12,
+                "{q} / doc {d}: {} vs {want}",
+                got[d]
+            );
+        }
+    }
+}
