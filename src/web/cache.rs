@@ -68,6 +68,16 @@ impl Encoded {
         )
     }
 
+    /// An image made per request (the plan's QR code): the same for every visitor.
+    pub fn image(plain: Vec<u8>) -> Encoded {
+        Encoded::with(
+            plain,
+            crate::hash::fast64,
+            Compression::fast(),
+            "Accept-Encoding",
+        )
+    }
+
     fn with(
         plain: Vec<u8>,
         hash: fn(&[u8]) -> u64,

@@ -44,6 +44,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::route().guard(get()).to(pages::plan::calendar),
         )
         .route(
+            "/plan/qr.svg",
+            web::route().guard(get()).to(pages::plan::qr),
+        )
+        .route(
             "/plan/{key}",
             web::route().guard(get()).to(pages::plan::question),
         )

@@ -319,7 +319,25 @@ async fn every_date_on_the_plan_is_a_time_element() {
 #[tokio::test]
 async fn the_plan_has_a_qr_code_its_url_and_a_print_button() {
     let (_, page) = get_text(&format!("/plan/result?{FULL}")).await;
-    assert!(page.contains("src=\"data:image/svg+xml,"));
+    let qr = format!("/plan/qr.svg?{}", FULL.replace('&', "&#38;"));
+    assert_eq!(
+        page.matches(&format!("src=\"{qr}\"")).count(),
+        2,
+        "the QR code on screen and in print, one image URL"
+    );
+    let r = get(&format!("/plan/qr.svg?{FULL}")).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(header(&r, "content-type"), "image/svg+xml");
+    assert!(header(&r, "cache-control").starts_with("public"));
+    let svg = r.text().await.unwrap();
+    assert!(svg.starts_with("<svg ") && svg.contains("<path stroke=\"#000\" d=\"M"));
+    // Not a plan yet, or a wrong answer: a clear 4xx, never an image of something else.
+    assert_eq!(
+        get("/plan/qr.svg?scheme=employee").await.status().as_u16(),
+        404
+    );
+    let bad = get(&format!("/plan/qr.svg?{FULL}&from=999999")).await;
+    assert_eq!(bad.status().as_u16(), 400);
     assert!(page.contains(&format!(
         "https://example.test/plan/result?{}",
         FULL.replace('&', "&#38;")
@@ -530,7 +548,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
     #[test]
     fn random_answer_mixes_never_get_a_5xx(
-        page in prop_oneof![Just("/plan/result"), Just("/plan/result.ics"), Just("/plan/scheme"), Just("/plan/from"), Just("/plan/stopped"), Just("/plan/joined"), Just("/plan/channel"), Just("/plan/nope")],
+        page in prop_oneof![Just("/plan/result"), Just("/plan/result.ics"), Just("/plan/qr.svg"), Just("/plan/scheme"), Just("/plan/from"), Just("/plan/stopped"), Just("/plan/joined"), Just("/plan/channel"), Just("/plan/nope")],
         pairs in proptest::collection::vec((arb_key(), arb_value()), 0..10),
     ) {
         let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();

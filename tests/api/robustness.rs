@@ -178,7 +178,7 @@ fn arb_path() -> impl Strategy<Value = String> {
         "/static/[a-z0-9.]{0,20}",
         "/settings/text\\?size=[a-z]{0,6}&back=[/a-z%:.]{0,20}",
         "/search\\?q=[%A-F0-9a-z+]{0,30}",
-        "/(plan|plan/result|plan/result.ics|plan/[a-z]{0,8})\\?[a-z=&%0-9-]{0,60}",
+        "/(plan|plan/result|plan/result.ics|plan/qr.svg|plan/[a-z]{0,8})\\?[a-z=&%0-9-]{0,60}",
     ]
 }
 

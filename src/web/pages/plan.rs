@@ -564,7 +564,8 @@ struct ResultTemplate<'a> {
     made_cn: String,
     full_url: String,
     ics_href: String,
-    qr_data_uri: String,
+    /// The QR code of the plan's URL (an image at its own URL).
+    qr_href: String,
     hotline: &'a str,
 }
 
@@ -596,32 +597,23 @@ fn qr_modules(text: &str) -> Option<(usize, Vec<qrcode::Color>)> {
     Some((usize::try_from(version.width()).ok()?, canvas.into_colors()))
 }
 
-/// The plan's URL as a QR code: an SVG data URI, one module per unit. Each row's runs of
-/// dark modules are strokes one unit wide along the row's middle, written with relative moves
-/// (`M4,7.5h3m2,0h1…`): about 4 KB, where the crate's renderer writes ~20 KB.
-fn qr_data_uri(text: &str) -> String {
-    let Some((width, colors)) = qr_modules(text) else {
-        return String::new();
-    };
+/// The plan's URL as a QR code, an SVG image, one module per unit. Each row's runs of dark
+/// modules are strokes one unit wide along the row's middle, written with relative moves
+/// (`M4,7.5h3m2,0h1…`): about 4 KB, where the crate's renderer writes ~20 KB. Served at its
+/// own URL ([`qr`]), so the plan page does not carry it twice and a printout fetches it once.
+fn qr_svg(text: &str) -> Option<String> {
+    let (width, colors) = qr_modules(text)?;
     let size = width + 2 * QR_QUIET;
     let path = qr_path(width, &colors);
-    // Single quotes inside, so the URI sits in a double-quoted attribute; `<`, `>`, `#` and
-    // spaces percent-encoded, the rest kept as is.
-    let svg = format!(
-        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size} {size}' shape-rendering='crispEdges'><rect width='{size}' height='{size}' fill='%23fff'/><path stroke='%23000' d='{path}'/></svg>"
-    );
-    format!(
-        "data:image/svg+xml,{}",
-        svg.replace('<', "%3C")
-            .replace('>', "%3E")
-            .replace(' ', "%20")
-    )
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path stroke=\"#000\" d=\"{path}\"/></svg>"
+    ))
 }
 
 /// The light border around a QR code, in modules (the standard asks for four).
 const QR_QUIET: usize = 4;
 
-/// The SVG path of the dark modules (see [`qr_data_uri`]).
+/// The SVG path of the dark modules (see [`qr_svg`]).
 fn qr_path(width: usize, colors: &[qrcode::Color]) -> String {
     use std::fmt::Write;
     let dark = |x: usize, y: usize| colors[y * width + x] == qrcode::Color::Dark;
@@ -820,7 +812,7 @@ fn render_result(
         start_error,
         made_iso: today.iso(),
         made_cn: today.cn(),
-        qr_data_uri: qr_data_uri(&full_url),
+        qr_href: href("/plan/qr.svg", a),
         ics_href: href("/plan/result.ics", a),
         full_url,
         hotline: &state.lib.facts.hotline,
@@ -863,6 +855,24 @@ pub async fn calendar(
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(ics))
+}
+
+/// `/plan/qr.svg?<answers>`: the QR code of the plan's URL, the image the plan page shows
+/// and prints. The same answers always give the same image, so it is cached for a day.
+pub async fn qr(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, WebError> {
+    let (_, p) = read(&req, &state, state.today())?;
+    if let Some((_, message)) = first_error(&p) {
+        return Err(WebError::BadRequest(message));
+    }
+    let a = complete(&p).map_err(|_| WebError::NotFound)?;
+    let url = format!("{}{}", state.site_url, href("/plan/result", &a));
+    let svg = qr_svg(&url).ok_or(WebError::NotFound)?;
+    Ok(crate::web::cache::Encoded::image(svg.into_bytes()).respond(
+        &req,
+        StatusCode::OK,
+        "image/svg+xml",
+        "public, max-age=86400",
+    ))
 }
 
 #[cfg(test)]
@@ -942,10 +952,10 @@ mod tests {
     }
 
     #[test]
-    fn qr_is_an_svg_data_uri() {
-        let q = qr_data_uri("https://example.test/plan/result?scheme=employee");
-        assert!(q.starts_with("data:image/svg+xml,%3Csvg"));
-        assert!(q.len() < 4_000, "{} bytes", q.len());
-        assert!(!q.contains('"') && !q.contains('#') && !q.contains(' '));
+    fn qr_is_a_small_svg() {
+        let q = qr_svg("https://example.test/plan/result?scheme=employee&status=working&from=440300&to=430100&target=employee&stopped=2026-08&joined=2026-09&channel=online&start=2026-09-25").unwrap();
+        assert!(q.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(q.ends_with("</svg>"));
+        assert!(q.len() < 4_500, "{} bytes", q.len());
     }
 }
