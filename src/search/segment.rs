@@ -124,6 +124,17 @@ const SYNONYMS: &[&[&str]] = &[
         "家里人",
         "老人",
         "近亲属",
+        "岳父",
+        "岳母",
+        "丈母娘",
+        "老丈人",
+        "公公",
+        "婆婆",
+        "兄弟姐妹",
+        "哥哥",
+        "弟弟",
+        "姐姐",
+        "妹妹",
         "老婆",
         "老公",
         "配偶",
@@ -299,8 +310,12 @@ impl Segmenter {
     }
 
     /// The single characters of a word that carry meaning (not stop words), for a word the
-    /// index does not know (jieba sometimes joins a noun to a verb: 钱能).
+    /// index does not know (jieba sometimes joins a noun to a verb: 钱能). A number no page
+    /// holds (25, 2019) is dropped: its digits would match every date.
     pub fn split_unknown(&self, word: &str) -> Vec<Vec<String>> {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
         word.chars()
             .map(|c| c.to_string())
             .filter(|c| !STOP_WORDS.contains(&c.as_str()) && c.chars().any(char::is_alphanumeric))
@@ -499,6 +514,13 @@ mod tests {
         assert!(!flat.contains(&"怎么"));
         assert!(flat.contains(&"医疗保险"), "{flat:?}");
         assert!(flat.contains(&"户籍地"), "{flat:?}");
+    }
+
+    #[test]
+    fn unknown_words_become_their_meaningful_characters_and_unknown_numbers_go() {
+        let s = Segmenter::get();
+        assert_eq!(s.split_unknown("钱能"), vec![vec!["钱".to_string()]]);
+        assert!(s.split_unknown("2019").is_empty());
     }
 
     #[test]
