@@ -636,7 +636,7 @@ impl FaqIndex {
     /// One alternative of a query word (folded): the documents FTS5 matches for it, and
     /// where its text occurs in each document. Found once, then kept: the words people type
     /// repeat from query to query, so a new query mostly costs no SQL and no text scan.
-    /// Bounded: cleared when the entries pass `TERM_CACHE_MAX`.
+    /// Bounded: cleared when it passes `TERM_CACHE_BYTES`.
     fn term(&self, conn: &Connection, mem: &Memory, alt: &str) -> Result<Arc<Term>, SearchError> {
         if let Some(t) = self.terms.lock().ok().and_then(|c| c.map.get(alt).cloned()) {
             return Ok(t);
@@ -674,8 +674,15 @@ impl FaqIndex {
             .collect();
         let t = Arc::new(Term { matched, postings });
         if let Ok(mut c) = self.terms.lock() {
-            let size = 1 + t.matched.len() + t.postings.len();
-            if c.size + size > TERM_CACHE_MAX.max(200 * mem.docs.len()) {
+            // Bytes, the key's included: a flood of made-up words is bounded too.
+            let size = alt.len()
+                + 96
+                + t.matched.len() * std::mem::size_of::<u32>()
+                + t.postings.len() * std::mem::size_of::<Posting>();
+            let budget = c
+                .budget
+                .unwrap_or(TERM_CACHE_BYTES.max(4096 * mem.docs.len()));
+            if c.size + size > budget {
                 c.map.clear();
                 c.size = 0;
             }
@@ -698,15 +705,18 @@ struct Matched<'a> {
     approximate: bool,
 }
 
-/// Entries (documents matched and postings) the term cache holds at most: about 8 MB for
-/// the site (a larger index may keep 200 per document).
-const TERM_CACHE_MAX: usize = 500_000;
+/// Bytes the term cache holds at most (a larger index than the site's may keep 4 KB per
+/// document): when full it is emptied and fills again with the words asked next.
+const TERM_CACHE_BYTES: usize = 8 * 1024 * 1024;
 
 /// The term cache: one entry per alternative a query used.
 #[derive(Default)]
 struct Terms {
     map: std::collections::HashMap<String, Arc<Term>>,
+    /// Bytes held (estimated: keys, entries, documents and postings).
     size: usize,
+    /// Another budget than `TERM_CACHE_BYTES` (tests).
+    budget: Option<usize>,
 }
 
 /// One alternative of a query word, as the index knows it.

@@ -319,3 +319,19 @@ fn likeness_counted_from_pairs_is_the_closest_phrase_by_definition() {
         }
     }
 }
+
+#[test]
+fn a_flood_of_made_up_words_never_grows_the_term_cache_past_its_budget() {
+    let tmp = temp_dir();
+    let index = FaqIndex::open(tmp.path(), &docs()).unwrap();
+    index.terms.lock().unwrap().budget = Some(20_000);
+    for i in 0..3_000 {
+        let q = format!("医保 乱码词{i}号 凭证{}", i * 7);
+        index.find(&q, 10).unwrap();
+        let c = index.terms.lock().unwrap();
+        assert!(c.size <= 20_000, "{} bytes after {i} queries", c.size);
+    }
+    // The words every query uses are still answered right after a clear.
+    let found = index.find("参保凭证在哪开", 10).unwrap();
+    assert_eq!(urls(&found.hits).first(), Some(&"/faq/a"));
+}
