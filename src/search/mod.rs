@@ -580,14 +580,8 @@ impl FaqIndex {
                 approximate,
             })
         })?;
-        let Matched {
-            mem,
-            ids,
-            idf,
-            table,
-            needles,
-            approximate,
-        } = matched;
+        let (mem, ids, idf, table) = (matched.mem, matched.ids, matched.idf, matched.table);
+        let (needles, approximate) = (matched.needles, matched.approximate);
         let like = mem.phrases.likeness(&char_pairs(q), mem.docs.len());
         let fits = Fits::of(&understood);
         let mut scored: Vec<(f64, usize, &MemDoc)> = ids
