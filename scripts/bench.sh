@@ -25,10 +25,18 @@ source scripts/load-tools.sh
 # ---- start-up time: process start to first answered request ----
 start_server() { # sets SERVER (pid) and STARTUP_MS
   local t0 t1
+  # Something else answering on the port would be measured instead of this build.
+  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then
+    echo "port $PORT is already in use: stop what is listening there, or set PORT" >&2
+    exit 1
+  fi
   t0=$(date +%s%N)
   "$BIN" --addr "127.0.0.1:$PORT" --data "$WORK/data" --workers "${WORKERS:-2}" >"$WORK/server.log" 2>&1 &
   SERVER=$!
-  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; do sleep 0.005; done
+  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; do
+    kill -0 "$SERVER" 2>/dev/null || { echo "the server exited:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+    sleep 0.005
+  done
   t1=$(date +%s%N)
   STARTUP_MS=$(( (t1 - t0) / 1000000 ))
 }
