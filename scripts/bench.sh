@@ -3,16 +3,16 @@
 # run, alternating; then load, slow-client and SIGTERM checks. Not part of the tests.
 #
 #   scripts/bench.sh            # full run (about 7 minutes)
-#   DURATION=5 scripts/bench.sh # shorter runs
-#   ROUNDS=5 scripts/bench.sh   # more rounds per page (the verdict is the median ratio)
+#   DURATION=10 scripts/bench.sh # longer runs (default 5 s)
+#   ROUNDS=9 scripts/bench.sh   # more rounds per page (default 5; the verdict is the median ratio)
 #
 # Needs wrk, nginx (Debian: wrk, nginx-light), curl and python3; installs them with apt-get
 # when run as root. Everything listens on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-5}
 CONNS=${CONNS:-64}
 PORT=${PORT:-18181}
 NGINX_PORT=${NGINX_PORT:-18182}
