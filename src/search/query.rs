@@ -327,6 +327,15 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         }),
         _ => None,
     };
+    // Two places and work named ("上海辞职去杭州上班"): a change of job between them.
+    if scope.is_some()
+        && ["上班", "工作", "入职", "打工"]
+            .iter()
+            .any(|w| text.contains(w))
+        && !text.contains("换工作")
+    {
+        text.push_str(" 换工作");
+    }
     // Two places named: whether they are in one province is part of the question.
     match scope {
         Some(Scope::CrossProvince) if !text.contains("跨省") => text.push_str(" 跨省"),
@@ -372,6 +381,18 @@ mod tests {
         assert_eq!(u.places, 2);
         let u = understand("武汉市的医保转天门", &places());
         assert_eq!(u.scope, Some(Scope::WithinProvince));
+        // Two places and work: a change of job between them.
+        let u = understand("深圳辞职去武汉上班医保咋弄", &places());
+        assert!(
+            u.text.contains("换工作") && u.text.contains("跨省"),
+            "{}",
+            u.text
+        );
+        assert!(
+            !understand("深圳医保转到天门", &places())
+                .text
+                .contains("换工作")
+        );
         let u = understand("内蒙古医保", &places());
         assert_eq!(u.text, "医保");
         // A place alone is searched as typed.
