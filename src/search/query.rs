@@ -71,7 +71,15 @@ const INTENTS: &[(Intent, &[&str])] = &[
     ),
     (
         Intent::Duration,
-        &["多久", "多长时间", "几天", "多少天", "几个月能"],
+        &[
+            "多久",
+            "多长时间",
+            "几天",
+            "多少天",
+            "几个月能",
+            "时限",
+            "几个工作日",
+        ],
     ),
     (
         Intent::Claim,
@@ -213,7 +221,7 @@ impl Scope {
     pub fn words(self) -> &'static [&'static str] {
         match self {
             Scope::CrossProvince => &["跨省", "外省", "省外"],
-            Scope::WithinProvince => &["省内", "同省", "同一个省"],
+            Scope::WithinProvince => &["省内", "同省", "同一个省", "本省"],
         }
     }
 }
@@ -233,7 +241,8 @@ pub struct Understood {
 /// position wins: 天门市 over 天门).
 #[derive(Debug, Default)]
 pub struct Places {
-    names: Vec<(String, u32)>,
+    /// Name, province code, and whether it names a whole province (or a municipality).
+    names: Vec<(String, u32, bool)>,
     matcher: Option<aho_corasick::AhoCorasick>,
 }
 
@@ -252,31 +261,46 @@ const SUFFIXES: &[&str] = &[
 ];
 
 impl Places {
-    /// From (name, province code) pairs: every unit and province with its short form.
-    pub fn new(regions: impl IntoIterator<Item = (String, u32)>) -> Places {
-        let mut names: Vec<(String, u32)> = Vec::new();
-        for (name, province) in regions {
+    /// From (name, province code) pairs: every unit with its short form.
+    pub fn new(units: impl IntoIterator<Item = (String, u32)>) -> Places {
+        Places::of(units, [])
+    }
+
+    /// Units and provinces (each as (name, province code)), with their short forms. A
+    /// municipality is both: its name names a whole province-level unit.
+    pub fn of(
+        units: impl IntoIterator<Item = (String, u32)>,
+        provinces: impl IntoIterator<Item = (String, u32)>,
+    ) -> Places {
+        let mut names: Vec<(String, u32, bool)> = Vec::new();
+        let all = provinces
+            .into_iter()
+            .map(|(n, p)| (n, p, true))
+            .chain(units.into_iter().map(|(n, p)| (n, p, false)));
+        for (name, province, whole) in all {
             let short = SUFFIXES
                 .iter()
                 .find_map(|s| name.strip_suffix(s))
                 .filter(|s| s.chars().count() >= 2)
                 .map(str::to_string);
-            names.push((name.clone(), province));
+            names.push((name.clone(), province, whole));
             if let Some(s) = short {
-                names.push((s, province));
+                names.push((s, province, whole));
             }
         }
+        // Longest first; a province's entry (first in `all`) wins over a unit of that name.
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         names.dedup_by(|a, b| a.0 == b.0);
         let matcher = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(names.iter().map(|(n, _)| n.as_str()))
+            .build(names.iter().map(|(n, ..)| n.as_str()))
             .ok();
         Places { names, matcher }
     }
 
-    /// Takes the place names out of `text`; returns the provinces they were in.
-    fn take(&self, text: &mut String) -> Vec<u32> {
+    /// Takes the place names out of `text`; returns the provinces they were in, and whether
+    /// each named a whole province.
+    fn take(&self, text: &mut String) -> Vec<(u32, bool)> {
         let Some(m) = &self.matcher else {
             return Vec::new();
         };
@@ -287,7 +311,8 @@ impl Places {
             out.push_str(&text[last..hit.start()]);
             out.push(' ');
             last = hit.end();
-            found.push(self.names[hit.pattern().as_usize()].1);
+            let (_, province, whole) = &self.names[hit.pattern().as_usize()];
+            found.push((*province, *whole));
         }
         out.push_str(&text[last..]);
         *text = out;
@@ -310,7 +335,8 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         .collect();
     // Using one's own account for family elsewhere is 家庭共济, not 异地就医.
     let family = FAMILY.iter().any(|w| text.contains(w));
-    let provinces = places.take(&mut text);
+    let named = places.take(&mut text);
+    let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
     // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
     if (text.contains("报销") || text.contains("看病") || text.contains("能报"))
         && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty())
@@ -319,12 +345,17 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     {
         text.push_str(" 异地就医 备案");
     }
-    let scope = match provinces.as_slice() {
-        [a, rest @ ..] if !rest.is_empty() => Some(if rest.iter().all(|p| p == a) {
+    let scope = match (provinces.as_slice(), named.as_slice()) {
+        ([a, rest @ ..], _) if !rest.is_empty() => Some(if rest.iter().all(|p| p == a) {
             Scope::WithinProvince
         } else {
             Scope::CrossProvince
         }),
+        // Treatment in a whole province or a municipality ("去北京看病"): people name a
+        // province when they leave theirs; within their own they name the city.
+        (_, [(_, true)]) if text.contains("异地就医") || text.contains("备案") => {
+            Some(Scope::CrossProvince)
+        }
         _ => None,
     };
     // Two places and work named ("上海辞职去杭州上班"): a change of job between them.
@@ -381,6 +412,27 @@ mod tests {
         assert_eq!(u.places, 2);
         let u = understand("武汉市的医保转天门", &places());
         assert_eq!(u.scope, Some(Scope::WithinProvince));
+        // One whole province (or a municipality) named for treatment: going there.
+        let p = Places::of(
+            [("深圳市".to_string(), 440000)],
+            [
+                ("北京市".to_string(), 110000),
+                ("广东省".to_string(), 440000),
+            ],
+        );
+        assert_eq!(
+            understand("去北京看病要备案吗", &p).scope,
+            Some(Scope::CrossProvince)
+        );
+        assert_eq!(
+            understand("去广东看病要备案吗", &p).scope,
+            Some(Scope::CrossProvince)
+        );
+        assert_eq!(
+            understand("去深圳看病要备案吗", &p).scope,
+            None,
+            "a city: either"
+        );
         // Two places and work: a change of job between them.
         let u = understand("深圳辞职去武汉上班医保咋弄", &places());
         assert!(

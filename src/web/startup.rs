@@ -98,12 +98,15 @@ fn load_content(settings: &Settings) -> Result<(Library, PlanFiles), StartupErro
 
 /// Every unit and province name (with its short form) for the search to recognise.
 pub fn places_of(regions: &crate::plan::Regions) -> crate::search::Places {
-    crate::search::Places::new(regions.units().iter().flat_map(|r| {
-        [
-            (r.name.clone(), r.province_code),
-            (r.province_name.clone(), r.province_code),
-        ]
-    }))
+    let units = regions
+        .units()
+        .iter()
+        .map(|r| (r.name.clone(), r.province_code));
+    let provinces = regions
+        .units()
+        .iter()
+        .map(|r| (r.province_name.clone(), r.province_code));
+    crate::search::Places::of(units, provinces)
 }
 
 impl AppState {
