@@ -35,24 +35,17 @@ impl Encoded {
     /// A body the same for every visitor (assets, sitemap, feed), compressed as well as gzip
     /// can: it is done once at start-up.
     pub fn new(plain: Vec<u8>) -> Encoded {
-        let e = Encoded::with(
-            plain,
-            crate::hash::fnv64,
-            Compression::best(),
-            "Accept-Encoding",
-        );
-        e.gzipped();
-        e
+        Encoded::at_start_up(plain, "Accept-Encoding")
     }
 
     /// An HTML page rendered once at start-up, in one of the two text sizes.
     pub fn page(plain: Vec<u8>) -> Encoded {
-        let e = Encoded::with(
-            plain,
-            crate::hash::fnv64,
-            Compression::best(),
-            "Accept-Encoding, Cookie",
-        );
+        Encoded::at_start_up(plain, "Accept-Encoding, Cookie")
+    }
+
+    /// Made once: the stable FNV validator (asset names come from it), gzip at its best, now.
+    fn at_start_up(plain: Vec<u8>, vary: &'static str) -> Encoded {
+        let e = Encoded::with(plain, crate::hash::fnv64, Compression::best(), vary);
         e.gzipped();
         e
     }
