@@ -43,6 +43,69 @@ enum Command {
         #[arg(long)]
         content: Option<PathBuf>,
     },
+    /// 试搜索（编辑用）：显示一个问题被理解成什么、拆成哪些词，以及前几条结果和得分，
+    /// 用来检查新写的 `asked` 问法能不能找到本页。
+    ///
+    /// Shows how search reads a question and what it finds, with scores.
+    Search {
+        /// 要试的问题 / the question
+        query: String,
+        /// 显示几条 / how many results
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// 内容目录 / content directory
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
+}
+
+/// `yibao search`: the question as understood, its terms, and the ranked results.
+fn try_search(content: &std::path::Path, query: &str, limit: usize) -> ExitCode {
+    let lib = match yibao::web::validate_content(content) {
+        Ok(lib) => lib,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let regions = match yibao::plan::PlanFiles::load(&content.join("data")) {
+        Ok(files) => files.regions,
+        Err(e) => {
+            eprintln!("错误：{}：{}", e.file.display(), e.message);
+            return ExitCode::FAILURE;
+        }
+    };
+    let index = match yibao::search::FaqIndex::in_memory(&yibao::search::docs_of(&lib), "cli") {
+        Ok(i) => i.with_places(web::places_of(&regions)),
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (understood, terms) = index.explain(query);
+    println!("理解为：{}", understood.text);
+    println!(
+        "问的是：{:?}；地点 {} 个，范围 {:?}",
+        understood.intents, understood.places, understood.scope
+    );
+    let terms: Vec<String> = terms.iter().map(|g| g.join("|")).collect();
+    println!("检索词：{}", terms.join(" · "));
+    match index.find(query, limit) {
+        Ok(found) => {
+            if found.approximate {
+                println!("（近似结果）");
+            }
+            for (i, h) in found.hits.iter().enumerate() {
+                let title: String = h.title.iter().map(|s| s.text.as_str()).collect();
+                println!("{}. {:7.2}  {}  {}", i + 1, h.score, h.url, title);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `yibao check`: errors fail (exit 1), warnings are printed and do not.
@@ -73,6 +136,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(Command::Check { content }) = &cli.command {
         return check(content.as_ref().unwrap_or(&cli.content));
+    }
+    if let Some(Command::Search {
+        query,
+        limit,
+        content,
+    }) = &cli.command
+    {
+        return try_search(content.as_ref().unwrap_or(&cli.content), query, *limit);
     }
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
     // RUST_LOG filters as usual (`RUST_LOG=warn`, `RUST_LOG=yibao=debug`); the default is info.

@@ -121,6 +121,8 @@ pub struct Hit {
     pub crumb: String,
     /// A passage around the first match, matched words marked.
     pub snippet: Vec<Span>,
+    /// Its ranking score (higher first), shown by `yibao search` to editors.
+    pub score: f64,
 }
 
 /// The search layer's one error type.
@@ -490,6 +492,14 @@ impl FaqIndex {
     /// FTS5 finds the candidates (any word of the query, or a synonym); they are then ranked
     /// by concept: each word of the query with its synonyms counts once, weighted by how rare
     /// it is, more in a title than in tags, more in tags than in the body.
+    /// How a question is read before matching: the site's words it became, what kind of
+    /// answer it asks for, and its terms with their synonyms (for `yibao search`).
+    pub fn explain(&self, query: &str) -> (query::Understood, Vec<Vec<String>>) {
+        let understood = query::understand(query.trim(), &self.places);
+        let terms = Segmenter::get().query_terms(&understood.text);
+        (understood, terms)
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
         Ok(self.find(query, limit)?.hits)
     }
@@ -612,7 +622,8 @@ impl FaqIndex {
         let hits = best
             .into_iter()
             .take(limit)
-            .map(|(_, d)| Hit {
+            .map(|(score, d)| Hit {
+                score,
                 kind: if d.kind == "faq" {
                     DocKind::Faq
                 } else {

@@ -240,3 +240,41 @@ fn the_check_command_passes_and_fails_naming_the_file() {
         "{out}"
     );
 }
+
+/// `yibao search` shows editors how a question is read and what it finds: the place name
+/// leaves the match, the site's words come in, and the page that answers is listed with
+/// its score.
+#[test]
+fn the_search_command_shows_the_reading_and_the_ranked_pages() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .args(["search", "--limit", "3", "--content"])
+        .arg(repo("content"))
+        .arg("深圳社保转到天门要多久")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reading = text.lines().next().unwrap_or("");
+    assert!(
+        reading.starts_with("理解为：") && reading.contains("医保") && !reading.contains("天门"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Duration") && text.contains("CrossProvince"),
+        "{text}"
+    );
+    let results: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(['1', '2', '3']))
+        .collect();
+    assert_eq!(results.len(), 3, "{text}");
+    assert!(
+        results
+            .iter()
+            .any(|l| l.contains("/faq/") || l.contains("/guides/"))
+    );
+}
