@@ -80,6 +80,14 @@ struct RealCase {
     query: String,
     expect: Vec<String>,
     part: String,
+    /// Which writing it came from: 1 (2026-11), 2 (2026-12-02, another writer, from the
+    /// pages without their `asked` lines). Reported apart, so each batch's figure shows.
+    #[serde(default = "first_batch")]
+    batch: u8,
+}
+
+fn first_batch() -> u8 {
+    1
 }
 
 #[derive(Deserialize)]
@@ -155,6 +163,15 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
         report.push_str(&format!(
             "{name}: {n} questions, recall@1 {r1:.2}, recall@3 {r3:.2}\n  {shown}\n"
         ));
+        for batch in [1, 2] {
+            let part: Vec<&RealCase> = cases.iter().copied().filter(|c| c.batch == batch).collect();
+            let (n, at1, at3, _) = recall(&part);
+            report.push_str(&format!(
+                "  {name}, batch {batch}: {n} questions, recall@1 {:.2}, recall@3 {:.2}\n",
+                at1 as f64 / n.max(1) as f64,
+                at3 as f64 / n.max(1) as f64
+            ));
+        }
         results.push((r1, r3));
     }
     // Shown with --nocapture, and in the failure message.
