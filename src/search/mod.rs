@@ -757,7 +757,7 @@ fn mix_kinds<T>(ranked: &mut Vec<(f64, T)>, kind_of: impl Fn(&T) -> &str) {
     }
 }
 
-const MIX: f64 = 0.5;
+const MIX: f64 = 0.7;
 
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;

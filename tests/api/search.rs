@@ -161,13 +161,13 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
             format!("({} misses not shown)", misses.len())
         };
         report.push_str(&format!(
-            "{name}: {n} questions, recall@1 {r1:.2}, recall@3 {r3:.2}\n  {shown}\n"
+            "{name}: {n} questions, recall@1 {r1:.2} ({at1}), recall@3 {r3:.2} ({at3})\n  {shown}\n"
         ));
         for batch in [1, 2] {
             let part: Vec<&RealCase> = cases.iter().copied().filter(|c| c.batch == batch).collect();
             let (n, at1, at3, _) = recall(&part);
             report.push_str(&format!(
-                "  {name}, batch {batch}: {n} questions, recall@1 {:.2}, recall@3 {:.2}\n",
+                "  {name}, batch {batch}: {n} questions, recall@1 {:.2} ({at1}), recall@3 {:.2} ({at3})\n",
                 at1 as f64 / n.max(1) as f64,
                 at3 as f64 / n.max(1) as f64
             ));
