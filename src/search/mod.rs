@@ -196,6 +196,8 @@ pub struct Found {
     pub hits: Vec<Hit>,
     /// No page held the words as asked: these match fewer words, or single characters.
     pub approximate: bool,
+    /// Typos corrected before searching: (as typed, as searched).
+    pub corrected: Vec<(&'static str, &'static str)>,
 }
 
 const SCHEMA: &str = "
@@ -635,7 +637,11 @@ impl FaqIndex {
                 crumb: d.crumb.clone(),
             })
             .collect();
-        Ok(Found { hits, approximate })
+        Ok(Found {
+            hits,
+            approximate,
+            corrected: understood.corrected,
+        })
     }
 
     /// One alternative of a query word (folded): the documents FTS5 matches for it, and

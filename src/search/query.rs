@@ -119,15 +119,19 @@ const INTENTS: &[(Intent, &[&str])] = &[
     ),
 ];
 
-/// Rewrites from how people say it to how the site says it, applied in order.
-const REWRITES: &[(&str, &str)] = &[
-    // Typos of the common kind.
+/// Typos of the common kind (a sound-alike character), corrected first; the results page
+/// says what was searched for instead.
+pub const TYPOS: &[(&str, &str)] = &[
     ("医宝", "医保"),
     ("社宝", "社保"),
     ("备按", "备案"),
     ("报消", "报销"),
     ("转义", "转移"),
     ("职功", "职工"),
+];
+
+/// Rewrites from how people say it to how the site says it, applied in order.
+const REWRITES: &[(&str, &str)] = &[
     ("异地就诊", "异地就医"),
     ("医疗保险", "医保"),
     // 社保 here almost always means 医保 (社保卡 stays a card).
@@ -242,6 +246,8 @@ pub struct Understood {
     pub scope: Option<Scope>,
     /// How many place names it held.
     pub places: usize,
+    /// Typos corrected: (as typed, as searched).
+    pub corrected: Vec<(&'static str, &'static str)>,
 }
 
 /// Place names with their province, found in one pass (Aho-Corasick, the longest name at a
@@ -330,6 +336,13 @@ impl Places {
 /// Understands `query` (already trimmed and cut to length).
 pub fn understand(query: &str, places: &Places) -> Understood {
     let mut text = query.to_lowercase();
+    let mut corrected = Vec::new();
+    for &(from, to) in TYPOS {
+        if text.contains(from) {
+            text = text.replace(from, to);
+            corrected.push((from, to));
+        }
+    }
     for (from, to) in REWRITES {
         if text.contains(from) {
             text = text.replace(from, to);
@@ -390,6 +403,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         intents,
         scope,
         places: provinces.len(),
+        corrected,
     }
 }
 
@@ -470,7 +484,14 @@ mod tests {
                 .contains("灵活就业")
         );
         assert!(understand("医保封存了怎么办", &p).text.contains("断缴"));
-        assert!(understand("医宝怎么备按", &p).text.contains("医保"));
+        let u = understand("医宝怎么备按", &p);
+        assert!(
+            u.text.contains("医保") && u.text.contains("备案"),
+            "{}",
+            u.text
+        );
+        assert_eq!(u.corrected, vec![("医宝", "医保"), ("备按", "备案")]);
+        assert!(understand("医保怎么备案", &p).corrected.is_empty());
         let u = understand("职工医保不在同一个城市可以报销吗", &p);
         assert!(u.text.contains("异地就医"), "{}", u.text);
         assert!(u.intents.contains(&Intent::Claim));

@@ -245,6 +245,36 @@ async fn approximate_results_say_so() {
     );
 }
 
+/// A common typo (医宝, 备按) is searched as the word meant, and the page says so, naming
+/// both, so nobody wonders why the results do not hold what they typed.
+#[tokio::test]
+async fn typos_are_searched_as_meant_and_the_page_says_so() {
+    let url = format!(
+        "/search?q={}",
+        yibao::web::layout::url_encode("医宝怎么备按")
+    );
+    let (status, page) = get_text(&url).await;
+    assert_eq!(status, 200);
+    let notice = page
+        .split("<p class=\"corrected\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .unwrap_or_else(|| panic!("no notice in {page}"));
+    for word in ["医保", "备案", "医宝", "备按"] {
+        assert!(notice.contains(word), "{word} in {notice}");
+    }
+    assert!(
+        page.contains("href=\"/guides/medical-filing"),
+        "the filing guide is found"
+    );
+    let url = format!(
+        "/search?q={}",
+        yibao::web::layout::url_encode("医保怎么备案")
+    );
+    let (_, page) = get_text(&url).await;
+    assert!(!page.contains("class=\"corrected\""), "nothing to correct");
+}
+
 #[tokio::test]
 async fn the_search_page_shows_highlighted_results_linking_to_sections() {
     let (status, page) = get_text(

@@ -21,6 +21,8 @@ struct SearchTemplate<'a> {
     hits: Vec<Hit>,
     /// The results come from a looser match (fewer words, single characters).
     approximate: bool,
+    /// Typos searched as the word meant: (as typed, as searched).
+    corrected: Vec<(&'static str, &'static str)>,
     limit: usize,
     popular: Vec<&'a Faq>,
 }
@@ -82,6 +84,7 @@ pub async fn handler(
             max_chars: MAX_QUERY_CHARS,
             approximate: found.approximate && !found.hits.is_empty(),
             hits: found.hits,
+            corrected: found.corrected,
             limit: LIMIT,
             popular: state
                 .lib
