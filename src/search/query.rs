@@ -115,6 +115,9 @@ const INTENTS: &[(Intent, &[&str])] = &[
             "没转过来",
             "还没到",
             "没到账",
+            "待受理",
+            "审核中",
+            "办理中",
         ],
     ),
 ];
@@ -166,6 +169,13 @@ const REWRITES: &[(&str, &str)] = &[
     ("解封", "恢复 补缴"),
     ("断交", "断缴"),
     ("转医保", "医保转移"),
+    // What an app shows while nobody has acted yet.
+    ("待受理", "受理 进度"),
+    ("审核中", "审核 进度"),
+    ("直接刷", "直接结算 刷卡"),
+    ("迁到", "转移到"),
+    ("迁走", "转走"),
+    ("迁过去", "转过去"),
     ("多久能报销", "多久 等待期 报销"),
     ("多久才能报销", "多久 等待期 报销"),
     ("多久可以报销", "多久 等待期 报销"),
@@ -343,6 +353,8 @@ pub fn understand(query: &str, places: &Places) -> Understood {
             corrected.push((from, to));
         }
     }
+    // Intent words count as typed (typos corrected) and as rewritten.
+    let typed = text.clone();
     for (from, to) in REWRITES {
         if text.contains(from) {
             text = text.replace(from, to);
@@ -350,7 +362,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     }
     let intents: Vec<Intent> = INTENTS
         .iter()
-        .filter(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .filter(|(_, words)| words.iter().any(|w| text.contains(w) || typed.contains(w)))
         .map(|(i, _)| *i)
         .collect();
     // Using one's own account for family elsewhere is 家庭共济, not 异地就医.
@@ -526,5 +538,9 @@ mod tests {
             understand("转出地一直不处理", &p).intents,
             vec![Intent::Stuck]
         );
+        // What the app shows while nobody has acted yet.
+        let u = understand("医保转移显示待受理", &p);
+        assert_eq!(u.intents, vec![Intent::Stuck]);
+        assert!(u.text.contains("进度"), "{}", u.text);
     }
 }
