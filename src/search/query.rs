@@ -145,8 +145,10 @@ const REWRITES: &[(&str, &str)] = &[
     ("单位交的医保", "职工医保"),
     ("公司交的医保", "职工医保"),
     ("农村医保", "居民医保"),
-    ("新农合", "居民医保 新农合"),
+    // 新农合 stays as typed too (pages name it); the short 农合 must not eat it.
+    ("新农合", "居民医保 \u{2}"),
     ("农合", "居民医保"),
+    ("\u{2}", "新农合"),
     ("合作医疗", "居民医保"),
     // "转个人缴费" is no transfer: it is changing from an employer paying to paying oneself,
     // which the site calls joining 职工医保 as a 灵活就业 worker after leaving a job.
@@ -490,6 +492,9 @@ mod tests {
         assert!(understand("社保怎么转", &p).text.contains("医保"));
         assert!(understand("社保卡还能用吗", &p).text.contains("社保卡"));
         assert!(understand("农村医保能转吗", &p).text.contains("居民医保"));
+        let u = understand("老家的新农合能转吗", &p);
+        assert!(u.text.contains("居民医保 新农合"), "{}", u.text);
+        assert!(understand("农合能转吗", &p).text.contains("居民医保"));
         assert!(
             understand("医保怎么转个人缴费", &p)
                 .text
