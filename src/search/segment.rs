@@ -245,6 +245,35 @@ const STOP_WORDS: &[&str] = &[
     "弄",
     "一直",
     "实现",
+    // Words of a spoken question that say nothing of its topic.
+    "还是",
+    "里",
+    "想",
+    "真的",
+    "来",
+    "说",
+    "问",
+    "起来",
+    "听说",
+    "发现",
+    "那个",
+    "这个",
+    "但",
+    "他们",
+    "不管",
+    "已经",
+    "知道",
+    "有人",
+    "后来",
+    "这时候",
+    "就要",
+    "跟",
+    "实际",
+    "哪些",
+    "还要",
+    "不要",
+    "再",
+    "当",
 ];
 
 pub struct Segmenter {
@@ -522,6 +551,13 @@ mod tests {
         assert!(!flat.contains(&"怎么"));
         assert!(flat.contains(&"医疗保险"), "{flat:?}");
         assert!(flat.contains(&"户籍地"), "{flat:?}");
+        let t = s.query_terms("听说已经转好的医保还要交");
+        let flat: Vec<&str> = t.iter().flatten().map(String::as_str).collect();
+        assert!(
+            !flat.contains(&"听说") && !flat.contains(&"已经"),
+            "{flat:?}"
+        );
+        assert!(flat.contains(&"医保"), "{flat:?}");
         // 余额 is already one of 个账's synonyms: one term, not the same thing twice.
         let t = s.query_terms("个账余额");
         assert_eq!(t.len(), 1, "{t:?}");
