@@ -171,7 +171,7 @@ const REWRITES: &[(&str, &str)] = &[
     ("自己买", "灵活就业"),
     ("个人参保", "灵活就业"),
     ("封存", "暂停 断缴"),
-    ("解封", "恢复 补缴"),
+    ("解封", "续交 补缴"),
     ("断交", "断缴"),
     ("转医保", "医保转移"),
     // What an app shows while nobody has acted yet.
@@ -201,6 +201,15 @@ const REWRITES: &[(&str, &str)] = &[
     ("转回来", "转回老家 转移"),
     ("转回去", "转回老家 转移"),
 ];
+
+/// The site's words the rewrites put in a question (each must be a word some page holds, or
+/// the results would say they are approximate when the person typed nothing wrong).
+pub fn rewritten_words() -> impl Iterator<Item = &'static str> {
+    REWRITES
+        .iter()
+        .flat_map(|(_, to)| to.split_whitespace())
+        .filter(|w| !w.chars().any(char::is_control))
+}
 
 /// Words that, with 报销 or 看病, mean treatment in another city (异地就医).
 const ELSEWHERE: &[&str] = &[

@@ -245,6 +245,20 @@ async fn approximate_results_say_so() {
     );
 }
 
+/// What query understanding writes into a question is the site's own words: each finds pages
+/// as it stands, so a rewrite never makes the results "approximate".
+#[test]
+fn every_word_a_rewrite_puts_in_is_one_the_pages_hold() {
+    let mut unknown = Vec::new();
+    for w in yibao::search::query::rewritten_words() {
+        let found = relevance_index().find(w, 3).unwrap();
+        if found.approximate || found.hits.is_empty() {
+            unknown.push(w);
+        }
+    }
+    assert!(unknown.is_empty(), "no page holds {unknown:?}");
+}
+
 /// A common typo (医宝, 备按) is searched as the word meant, and the page says so, naming
 /// both, so nobody wonders why the results do not hold what they typed.
 #[tokio::test]
