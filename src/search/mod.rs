@@ -526,7 +526,7 @@ impl FaqIndex {
             let mem = self.memory(conn)?;
             let terms = self.known_terms(conn, mem, seg, asked.clone())?;
             // A word the index does not know was cut into characters: the match is looser.
-            let mut approximate = terms.len() > asked.len();
+            let mut approximate = terms.len() > asked.len() || understood.only_places;
             let mut groups: Vec<Vec<(String, Arc<Term>)>> = Vec::new();
             for group in &terms {
                 let mut alts = Vec::new();

@@ -274,6 +274,8 @@ pub struct Understood {
     pub places: usize,
     /// Typos corrected: (as typed, as searched).
     pub corrected: Vec<(&'static str, &'static str)>,
+    /// It named places and nothing else: the site's topic is searched instead, loosely.
+    pub only_places: bool,
 }
 
 /// Place names with their province, found in one pass (Aho-Corasick, the longest name at a
@@ -422,8 +424,12 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         _ => {}
     }
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() {
-        // Only a place name: search for it as typed.
+    // Only a place name ("天门"): no page is about one place, and its characters would match
+    // at random (天 in 工作日). The question is how insurance moves there: the site's topic.
+    let only_places = text.is_empty() && !provinces.is_empty();
+    if only_places {
+        text = "医保转移".to_string();
+    } else if text.is_empty() {
         text = query.to_string();
     }
     Understood {
@@ -432,6 +438,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         scope,
         places: provinces.len(),
         corrected,
+        only_places,
     }
 }
 
@@ -496,8 +503,10 @@ mod tests {
         );
         let u = understand("内蒙古医保", &places());
         assert_eq!(u.text, "医保");
-        // A place alone is searched as typed.
-        assert_eq!(understand("深圳", &places()).text, "深圳");
+        // A place alone asks how insurance moves there.
+        let u = understand("深圳", &places());
+        assert!(u.only_places && u.text == "医保转移", "{u:?}");
+        assert!(!understand("医保", &places()).only_places);
     }
 
     #[test]

@@ -245,6 +245,23 @@ async fn approximate_results_say_so() {
     );
 }
 
+/// A place name alone (天门) asks how insurance moves there: the overview comes first, said to
+/// be approximate, instead of pages that happen to hold 天 or 门.
+#[tokio::test]
+async fn a_place_name_alone_finds_the_overview_loosely() {
+    let url = format!("/search?q={}", yibao::web::layout::url_encode("天门"));
+    let (status, page) = get_text(&url).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"approximate\""), "said to be loose");
+    let first = page
+        .split("<ol class=\"results\">")
+        .nth(1)
+        .and_then(|r| r.split("href=\"").nth(1))
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default();
+    assert_eq!(first, "/guides/overview", "{page}");
+}
+
 /// What query understanding writes into a question is the site's own words: each finds pages
 /// as it stands, so a rewrite never makes the results "approximate".
 #[test]
