@@ -84,6 +84,9 @@ fn try_search(content: &std::path::Path, query: &str, limit: usize) -> ExitCode 
     };
     let (understood, terms) = index.explain(query);
     println!("理解为：{}", understood.text);
+    for (typed, meant) in &understood.corrected {
+        println!("改正：{typed} → {meant}");
+    }
     println!(
         "问的是：{:?}；地点 {} 个，范围 {:?}",
         understood.intents, understood.places, understood.scope

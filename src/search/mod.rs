@@ -8,6 +8,7 @@ pub mod segment;
 use crate::content::Library;
 use rusqlite::{Connection, OpenFlags, params};
 use segment::{Segmenter, fold, highlight_folded};
+pub mod homophone;
 pub mod query;
 
 pub use query::Places;
@@ -125,6 +126,9 @@ pub struct Hit {
     pub score: f64,
 }
 
+/// A question as heard: slips of voice input corrected, and the slips (as typed, as meant).
+type Heard = (String, Vec<(String, &'static str)>);
+
 /// The search layer's one error type.
 #[derive(Debug)]
 pub enum SearchError {
@@ -197,7 +201,7 @@ pub struct Found {
     /// No page held the words as asked: these match fewer words, or single characters.
     pub approximate: bool,
     /// Typos corrected before searching: (as typed, as searched).
-    pub corrected: Vec<(&'static str, &'static str)>,
+    pub corrected: Vec<(String, &'static str)>,
 }
 
 const SCHEMA: &str = "
@@ -494,11 +498,44 @@ impl FaqIndex {
     /// FTS5 finds the candidates (any word of the query, or a synonym); they are then ranked
     /// by concept: each word of the query with its synonyms counts once, weighted by how rare
     /// it is, more in a title than in tags, more in tags than in the body.
+    /// The question with slips of voice or pinyin input corrected ([`homophone`]), and the
+    /// slips. Slips start and end where jieba cuts words; a run the dictionary or the pages
+    /// hold, or that holds a place name, is a word as typed.
+    fn hear(&self, q: &str, seg: &Segmenter) -> Result<Heard, SearchError> {
+        static SOUNDS: std::sync::LazyLock<homophone::Homophones> =
+            std::sync::LazyLock::new(|| homophone::Homophones::new(Segmenter::sounds_like_words()));
+        let mem = self.with_conn(|conn| self.memory(conn))?;
+        let lower = q.to_lowercase();
+        let mut cuts = vec![false; lower.chars().count() + 1];
+        let mut at = 0;
+        cuts[0] = true;
+        for piece in seg.pieces(&lower) {
+            at += piece.chars().count();
+            if let Some(c) = cuts.get_mut(at) {
+                *c = true;
+            }
+        }
+        Ok(SOUNDS.correct(
+            &lower,
+            |i| cuts.get(i).copied().unwrap_or(false),
+            |run| {
+                seg.has_word(run)
+                    || self.places.holds_name(run)
+                    || memchr::memmem::find(mem.text.as_bytes(), run.as_bytes()).is_some()
+            },
+        ))
+    }
+
     /// How a question is read before matching: the site's words it became, what kind of
     /// answer it asks for, and its terms with their synonyms (for `yibao search`).
     pub fn explain(&self, query: &str) -> (query::Understood, Vec<Vec<String>>) {
-        let understood = query::understand(query.trim(), &self.places);
-        let terms = Segmenter::get().query_terms(&understood.text);
+        let seg = Segmenter::get();
+        let (heard, slips) = self
+            .hear(query.trim(), seg)
+            .unwrap_or_else(|_| (query.trim().to_string(), Vec::new()));
+        let mut understood = query::understand(&heard, &self.places);
+        understood.corrected.splice(0..0, slips);
+        let terms = seg.query_terms(&understood.text);
         (understood, terms)
     }
 
@@ -518,7 +555,9 @@ impl FaqIndex {
             return Ok(Found::default());
         }
         let seg = Segmenter::get();
-        let understood = query::understand(q, &self.places);
+        let (heard, slips) = self.hear(q, seg)?;
+        let mut understood = query::understand(&heard, &self.places);
+        understood.corrected.splice(0..0, slips);
         let q = understood.text.as_str();
         let asked = seg.query_terms(q);
         let n = self.doc_count.max(1) as f64;
@@ -1077,6 +1116,9 @@ struct Memory {
     docs: Vec<MemDoc>,
     avg_len: f64,
     phrases: Phrases,
+    /// Every title, tag list, phrasing and body, lower-cased, one after another: whether the
+    /// pages hold a run of characters at all (a sound-alike that is a real word stays).
+    text: String,
 }
 
 impl FaqIndex {
@@ -1137,10 +1179,18 @@ impl FaqIndex {
         } else {
             docs.iter().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
         };
+        let mut text = String::new();
+        for d in &docs {
+            for part in [&d.title_lower, &d.tags_lower, &d.asked_lower, &d.body_lower] {
+                text.push_str(part);
+                text.push('\n');
+            }
+        }
         Ok(self.mem.get_or_init(|| Memory {
             docs,
             avg_len,
             phrases,
+            text,
         }))
     }
 }

@@ -131,6 +131,7 @@ pub const TYPOS: &[(&str, &str)] = &[
     ("社宝", "社保"),
     ("备按", "备案"),
     ("报消", "报销"),
+    ("报效", "报销"),
     ("转义", "转移"),
     ("转意", "转移"),
     ("职功", "职工"),
@@ -273,7 +274,7 @@ pub struct Understood {
     /// How many place names it held.
     pub places: usize,
     /// Typos corrected: (as typed, as searched).
-    pub corrected: Vec<(&'static str, &'static str)>,
+    pub corrected: Vec<(String, &'static str)>,
     /// It named places and nothing else: the site's topic is searched instead, loosely.
     pub only_places: bool,
 }
@@ -339,6 +340,13 @@ impl Places {
         Places { names, matcher }
     }
 
+    /// Whether `text` holds a place name.
+    pub fn holds_name(&self, text: &str) -> bool {
+        self.matcher
+            .as_ref()
+            .is_some_and(|m| m.find(text).is_some())
+    }
+
     /// Takes the place names out of `text`; returns the provinces they were in, and whether
     /// each named a whole province.
     fn take(&self, text: &mut String) -> Vec<(u32, bool)> {
@@ -368,7 +376,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     for &(from, to) in TYPOS {
         if text.contains(from) {
             text = text.replace(from, to);
-            corrected.push((from, to));
+            corrected.push((from.to_string(), to));
         }
     }
     // Intent words count as typed (typos corrected) and as rewritten.
@@ -530,7 +538,10 @@ mod tests {
             "{}",
             u.text
         );
-        assert_eq!(u.corrected, vec![("医宝", "医保"), ("备按", "备案")]);
+        assert_eq!(
+            u.corrected,
+            vec![("医宝".to_string(), "医保"), ("备按".to_string(), "备案")]
+        );
         assert!(understand("医保怎么备案", &p).corrected.is_empty());
         let u = understand("职工医保不在同一个城市可以报销吗", &p);
         assert!(u.text.contains("异地就医"), "{}", u.text);

@@ -70,6 +70,30 @@ const DOMAIN_WORDS: &[&str] = &[
     "不给办",
 ];
 
+/// Words a spoken or pinyin-typed question often gets wrong by sound (备安, 报效), besides
+/// the domain words.
+const SPOKEN_WORDS: &[&str] = &[
+    "报销",
+    "备案",
+    "转移",
+    "社保",
+    "医疗保险",
+    "异地",
+    "户口",
+    "退休",
+    "参保",
+    "缴费",
+    "职工",
+    "居民",
+    "离职",
+    "辞职",
+    "生效",
+    "待遇",
+    "年限",
+    "结算",
+    "住院",
+];
+
 /// Groups of words people use for the same thing; any one stands for all (design/site.md).
 const SYNONYMS: &[&[&str]] = &[
     &["医保", "医疗保险", "基本医疗保险"],
@@ -299,6 +323,27 @@ impl Segmenter {
             jieba.add_word(w, Some(50_000), None);
         }
         Segmenter { jieba }
+    }
+
+    /// The words a slip of voice or pinyin input is matched against (see `homophone`).
+    pub fn sounds_like_words() -> impl Iterator<Item = &'static str> {
+        DOMAIN_WORDS.iter().chain(SPOKEN_WORDS).copied()
+    }
+
+    /// `text` cut into words as typed (punctuation kept), for where words begin and end.
+    pub fn pieces<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        // Without the HMM: characters the dictionary does not join stay apart (转一能 is
+        // 转, 一, 能), so a slip's edges are found.
+        self.jieba
+            .cut(text, false)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
+    }
+
+    /// Whether jieba's dictionary (with our words) holds `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
     }
 
     /// Words for the index: fine-grained (long words also yield the words inside them),

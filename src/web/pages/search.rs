@@ -22,7 +22,7 @@ struct SearchTemplate<'a> {
     /// The results come from a looser match (fewer words, single characters).
     approximate: bool,
     /// Typos searched as the word meant: (as typed, as searched).
-    corrected: Vec<(&'static str, &'static str)>,
+    corrected: Vec<(String, &'static str)>,
     limit: usize,
     popular: Vec<&'a Faq>,
 }
