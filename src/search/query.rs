@@ -88,7 +88,18 @@ const INTENTS: &[(Intent, &[&str])] = &[
         &["报销", "能看病", "可以看病", "能刷卡", "能用吗", "能不能用"],
     ),
     (Intent::Cost, &["交多少", "多少钱", "缴多少", "费用"]),
-    (Intent::Papers, &["材料", "带什么", "资料", "要什么证"]),
+    (
+        Intent::Papers,
+        &[
+            "材料",
+            "带什么",
+            "带啥",
+            "资料",
+            "要什么证",
+            "啥证",
+            "什么东西",
+        ],
+    ),
     (
         Intent::Meaning,
         &[
@@ -175,6 +186,14 @@ const REWRITES: &[(&str, &str)] = &[
     ("解封", "续交 补缴"),
     ("断交", "断缴"),
     ("转医保", "医保转移"),
+    // 五险一金 are the five insurances and the housing fund: here, the medical one.
+    ("五险一金", "医保"),
+    ("带啥", "材料"),
+    ("谁给办", "单位办 自己办"),
+    ("谁来办", "单位办 自己办"),
+    ("谁帮我办", "单位办 自己办"),
+    ("年年", "每年"),
+    ("再去续", "每年 续办"),
     // What an app shows while nobody has acted yet.
     ("待受理", "受理 进度"),
     ("审核中", "审核 进度"),
@@ -212,6 +231,20 @@ pub fn rewritten_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| !w.chars().any(char::is_control))
 }
 
+/// Words about being treated and paid for.
+const TREATMENT: &[&str] = &[
+    "报销",
+    "看病",
+    "能报",
+    "咋报",
+    "怎么报",
+    "住院",
+    "手术",
+    "生病",
+    "门诊",
+    "急诊",
+];
+
 /// Words that, with 报销 or 看病, mean treatment in another city (异地就医).
 const ELSEWHERE: &[&str] = &[
     "不在同一个城市",
@@ -223,6 +256,7 @@ const ELSEWHERE: &[&str] = &[
     "外地",
     "异地",
     "外省",
+    "老家",
 ];
 
 /// Words about family members (their cover is 家庭共济 or their own insurance).
@@ -396,7 +430,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     let named = places.take(&mut text);
     let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
     // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
-    if (text.contains("报销") || text.contains("看病") || text.contains("能报"))
+    if TREATMENT.iter().any(|w| text.contains(w))
         && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty())
         && !text.contains("异地就医")
         && !family
