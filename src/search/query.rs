@@ -188,6 +188,8 @@ const REWRITES: &[(&str, &str)] = &[
     ("转医保", "医保转移"),
     // 五险一金 are the five insurances and the housing fund: here, the medical one.
     ("五险一金", "医保"),
+    ("异地备案", "异地就医 备案"),
+    ("哪个入口", "在哪里办"),
     ("带啥", "材料"),
     ("谁给办", "单位办 自己办"),
     ("谁来办", "单位办 自己办"),
@@ -451,7 +453,9 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         _ => None,
     };
     // Two places and work named ("上海辞职去杭州上班"): a change of job between them.
+    // Not when the question is about treatment there ("在广东打工，回湖南老家做手术").
     if scope.is_some()
+        && !text.contains("异地就医")
         && ["上班", "工作", "入职", "打工"]
             .iter()
             .any(|w| text.contains(w))
@@ -542,6 +546,13 @@ mod tests {
             !understand("深圳医保转到天门", &places())
                 .text
                 .contains("换工作")
+        );
+        // Work in one place and treatment in the other: no change of job, treatment there.
+        let u = understand("在深圳打工 想回天门老家住院", &places());
+        assert!(
+            u.text.contains("异地就医") && !u.text.contains("换工作"),
+            "{}",
+            u.text
         );
         let u = understand("内蒙古医保", &places());
         assert_eq!(u.text, "医保");
