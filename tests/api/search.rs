@@ -225,13 +225,13 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-// Floors, a few points under the figures measured on 2026-12-01, second session (held-out:
-// recall@1 0.82, recall@3 0.91; tune: 0.82, 0.98). Issue 11's targets on unseen questions are
-// 0.80 and 0.95: recall@1 is met, recall@3 is not yet. Raise the floors as search improves;
-// never lower them to make a change pass.
-const HELD_OUT_FLOOR_AT_1: f64 = 0.79;
-const HELD_OUT_FLOOR_AT_3: f64 = 0.88;
-const TUNE_FLOOR_AT_1: f64 = 0.79;
+// Floors, a few points under the figures measured on 2026-12-02 (held-out, 215 questions of
+// three batches: recall@1 0.85, recall@3 0.94; tune, 402 questions: 0.87, 0.98). Issue 11's
+// targets on unseen questions are 0.80 and 0.95: recall@1 is met, recall@3 is a point short.
+// Raise the floors as search improves; never lower them to make a change pass.
+const HELD_OUT_FLOOR_AT_1: f64 = 0.82;
+const HELD_OUT_FLOOR_AT_3: f64 = 0.91;
+const TUNE_FLOOR_AT_1: f64 = 0.84;
 const TUNE_FLOOR_AT_3: f64 = 0.95;
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
