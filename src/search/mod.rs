@@ -504,7 +504,6 @@ impl FaqIndex {
     fn hear(&self, q: &str, seg: &Segmenter) -> Result<Heard, SearchError> {
         static SOUNDS: std::sync::LazyLock<homophone::Homophones> =
             std::sync::LazyLock::new(|| homophone::Homophones::new(Segmenter::sounds_like_words()));
-        let mem = self.with_conn(|conn| self.memory(conn))?;
         let lower = q.to_lowercase();
         let mut cuts = vec![false; lower.chars().count() + 1];
         let mut at = 0;
@@ -515,15 +514,21 @@ impl FaqIndex {
                 *c = true;
             }
         }
-        Ok(SOUNDS.correct(
-            &lower,
-            |i| cuts.get(i).copied().unwrap_or(false),
-            |run| {
-                seg.has_word(run)
-                    || self.places.holds_name(run)
-                    || memchr::memmem::find(mem.text.as_bytes(), run.as_bytes()).is_some()
-            },
-        ))
+        // Whether the pages hold a run: the term cache knows (or finds out, once).
+        self.with_conn(|conn| {
+            let mem = self.memory(conn)?;
+            Ok(SOUNDS.correct(
+                &lower,
+                |i| cuts.get(i).copied().unwrap_or(false),
+                |run| {
+                    seg.has_word(run)
+                        || self.places.holds_name(run)
+                        || self
+                            .term(conn, mem, run)
+                            .map_or(true, |t| !t.postings.is_empty())
+                },
+            ))
+        })
     }
 
     /// How a question is read before matching: the site's words it became, what kind of
@@ -1116,9 +1121,6 @@ struct Memory {
     docs: Vec<MemDoc>,
     avg_len: f64,
     phrases: Phrases,
-    /// Every title, tag list, phrasing and body, lower-cased, one after another: whether the
-    /// pages hold a run of characters at all (a sound-alike that is a real word stays).
-    text: String,
 }
 
 impl FaqIndex {
@@ -1179,18 +1181,10 @@ impl FaqIndex {
         } else {
             docs.iter().map(|d| d.chars).sum::<usize>() as f64 / docs.len() as f64
         };
-        let mut text = String::new();
-        for d in &docs {
-            for part in [&d.title_lower, &d.tags_lower, &d.asked_lower, &d.body_lower] {
-                text.push_str(part);
-                text.push('\n');
-            }
-        }
         Ok(self.mem.get_or_init(|| Memory {
             docs,
             avg_len,
             phrases,
-            text,
         }))
     }
 }
