@@ -88,8 +88,8 @@ fn try_search(content: &std::path::Path, query: &str, limit: usize) -> ExitCode 
         println!("改正：{typed} → {meant}");
     }
     println!(
-        "问的是：{:?}；地点 {} 个，范围 {:?}",
-        understood.intents, understood.places, understood.scope
+        "问的是：{:?}；地点 {} 个，范围 {:?}；险种方向 {:?}",
+        understood.intents, understood.places, understood.scope, understood.direction
     );
     let terms: Vec<String> = terms.iter().map(|g| g.join("|")).collect();
     println!("检索词：{}", terms.join(" · "));

@@ -809,6 +809,9 @@ fn mix_kinds<T>(ranked: &mut Vec<(f64, T)>, kind_of: impl Fn(&T) -> &str) {
 
 const MIX: f64 = 0.7;
 
+/// How much a page about the asked way between the schemes gains (the other way loses).
+const DIRECTION_FIT: f64 = 1.25;
+
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;
 
@@ -907,6 +910,7 @@ struct Fits {
     intents: u8,
     meaning: bool,
     scope: Option<query::Scope>,
+    direction: Option<query::Direction>,
 }
 
 impl Fits {
@@ -915,6 +919,7 @@ impl Fits {
             intents: u.intents.iter().fold(0, |m, i| m | Signs::bit(*i)),
             meaning: u.intents.contains(&query::Intent::Meaning),
             scope: u.scope,
+            direction: u.direction,
         }
     }
 
@@ -936,6 +941,12 @@ impl Fits {
         {
             f *= 0.8;
         }
+        // 新农合 → 职工医保 is not 职工医保 → 居民医保.
+        match (self.direction, r.signs.direction) {
+            (Some(a), Some(b)) if a == b => f *= DIRECTION_FIT,
+            (Some(a), Some(b)) if a == b.other() => f /= DIRECTION_FIT,
+            _ => {}
+        }
         f
     }
 }
@@ -948,6 +959,9 @@ struct Signs {
     glossary: bool,
     scope_title: Vec<query::Scope>,
     scope_tags: Vec<query::Scope>,
+    /// The way between the schemes it is about, as its address names it
+    /// (`/guides/employee-to-resident`).
+    direction: Option<query::Direction>,
 }
 
 impl Signs {
@@ -963,6 +977,13 @@ impl Signs {
                 .filter(|i| i.title_words().iter().any(|w| title.contains(w)))
                 .fold(0, |m, i| m | Signs::bit(*i)),
             glossary: url.starts_with("/guides/glossary"),
+            direction: if url.contains("employee-to-resident") {
+                Some(query::Direction::ToResident)
+            } else if url.contains("-to-employee") {
+                Some(query::Direction::ToEmployee)
+            } else {
+                None
+            },
             scope_title: scopes
                 .into_iter()
                 .filter(|s| s.words().iter().any(|w| title.contains(w)))

@@ -305,6 +305,89 @@ impl Scope {
     }
 }
 
+/// Which way a change between the two schemes goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// From 职工医保 to 居民医保 (leaving a job, going home).
+    ToResident,
+    /// From 居民医保 (新农合) to 职工医保 (a job found).
+    ToEmployee,
+}
+
+impl Direction {
+    /// The other way.
+    pub fn other(self) -> Direction {
+        match self {
+            Direction::ToResident => Direction::ToEmployee,
+            Direction::ToEmployee => Direction::ToResident,
+        }
+    }
+}
+
+/// Words naming 职工医保 (the cover an employer pays for).
+const EMPLOYEE_SCHEME: &[&str] = &[
+    "职工医保",
+    "职工",
+    "单位医保",
+    "单位的医保",
+    "公司的医保",
+    "单位交",
+    "单位给交",
+    "厂里交",
+    "厂里给交",
+    "公司交",
+];
+/// Words naming 居民医保.
+const RESIDENT_SCHEME: &[&str] = &["居民医保", "新农合", "城乡居民"];
+/// Words saying the scheme after them is the one they had.
+const FORMER: &[&str] = &["以前", "原来", "之前", "原先", "本来"];
+/// Words saying something changed (without one, "职工医保和居民医保哪个好" compares).
+const CHANGE: &[&str] = &[
+    "转",
+    "改",
+    "换",
+    "现在",
+    "进厂",
+    "上班",
+    "找到工作",
+    "入职",
+    "辞职",
+    "离职",
+    "回老家",
+];
+
+/// Which way a question moves between the schemes: the one named after 以前/原来 is where
+/// they came from; else the one named first.
+fn direction(text: &str) -> Option<Direction> {
+    let first = |words: &[&str], from: usize| {
+        words
+            .iter()
+            .filter_map(|w| text[from..].find(w).map(|at| at + from))
+            .min()
+    };
+    let (employee, resident) = (first(EMPLOYEE_SCHEME, 0)?, first(RESIDENT_SCHEME, 0)?);
+    if !CHANGE.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    // 以前在外地的职工医保: the scheme right after the marker is the former one.
+    if let Some(marker) = FORMER.iter().filter_map(|w| text.find(w)).min() {
+        let e = first(EMPLOYEE_SCHEME, marker);
+        let r = first(RESIDENT_SCHEME, marker);
+        match (e, r) {
+            (Some(e), Some(r)) if e < r => return Some(Direction::ToResident),
+            (Some(_), Some(_)) => return Some(Direction::ToEmployee),
+            (Some(_), None) => return Some(Direction::ToResident),
+            (None, Some(_)) => return Some(Direction::ToEmployee),
+            (None, None) => {}
+        }
+    }
+    Some(if employee < resident {
+        Direction::ToResident
+    } else {
+        Direction::ToEmployee
+    })
+}
+
 /// A question, understood.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Understood {
@@ -318,6 +401,8 @@ pub struct Understood {
     pub corrected: Vec<(String, &'static str)>,
     /// It named places and nothing else: the site's topic is searched instead, loosely.
     pub only_places: bool,
+    /// It moves from one scheme to the other.
+    pub direction: Option<Direction>,
 }
 
 /// Place names with their province, found in one pass (Aho-Corasick, the longest name at a
@@ -475,6 +560,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         _ => {}
     }
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let direction = direction(&text);
     // Only a place name ("天门"): no page is about one place, and its characters would match
     // at random (天 in 工作日). The question is how insurance moves there: the site's topic.
     let only_places = text.is_empty() && !provinces.is_empty();
@@ -490,6 +576,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         places: provinces.len(),
         corrected,
         only_places,
+        direction,
     }
 }
 
@@ -601,6 +688,26 @@ mod tests {
                 .text
                 .contains("转回老家")
         );
+    }
+
+    #[test]
+    fn the_way_between_the_schemes() {
+        let p = places();
+        let way = |q: &str| understand(q, &p).direction;
+        assert_eq!(way("职工医保转居民医保"), Some(Direction::ToResident));
+        assert_eq!(way("新农合转职工医保"), Some(Direction::ToEmployee));
+        // The scheme after 以前/原来 is the one they had, wherever it stands.
+        assert_eq!(
+            way("辞职回老家交了居民医保 以前的职工医保能转过去吗"),
+            Some(Direction::ToResident)
+        );
+        assert_eq!(
+            way("原来交的新农合 现在进厂了厂里交职工医保"),
+            Some(Direction::ToEmployee)
+        );
+        // Comparing the two, or naming one: no way.
+        assert_eq!(way("职工医保和居民医保哪个划算"), None);
+        assert_eq!(way("职工医保转到外地"), None);
     }
 
     #[test]

@@ -335,3 +335,28 @@ fn a_flood_of_made_up_words_never_grows_the_term_cache_past_its_budget() {
     let found = index.find("参保凭证在哪开", 10).unwrap();
     assert_eq!(urls(&found.hits).first(), Some(&"/faq/a"));
 }
+
+#[test]
+fn the_page_about_the_asked_way_between_the_schemes_comes_first() {
+    let d = |url: &str| Doc {
+        kind: DocKind::Guide,
+        url: url.into(),
+        title: "职工医保和居民医保之间怎么转".into(),
+        crumb: "测试".into(),
+        body: "两种医保之间转换的办法。".into(),
+        tags: String::new(),
+        asked: String::new(),
+    };
+    let docs = vec![
+        d("/guides/employee-to-resident"),
+        d("/guides/resident-to-employee"),
+    ];
+    let index = FaqIndex::in_memory(&docs, "direction").unwrap();
+    let first = |q: &str| index.search(q, 2).unwrap()[0].url.clone();
+    assert_eq!(first("新农合转职工医保"), "/guides/resident-to-employee");
+    assert_eq!(first("职工医保转居民医保"), "/guides/employee-to-resident");
+    assert_eq!(
+        first("原来交的新农合 现在单位给交职工医保"),
+        "/guides/resident-to-employee"
+    );
+}
