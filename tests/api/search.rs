@@ -82,8 +82,10 @@ struct RealCase {
     part: String,
     /// Which writing it came from: 1 (2026-11), 2 (2026-12-02, another writer, from the
     /// pages without their `asked` lines), 3 (2026-12-02, a third writer, all held out and
-    /// measured once search had stopped changing). Reported apart, so each batch's figure
-    /// shows.
+    /// measured once search had stopped changing), 4 (2026-12-02, tune, in batch 3's
+    /// voices), 5 and 6 (2026-12-02, two more writers from one brief: 5 is tune, 6 is held
+    /// out; both measured the moment they arrived, before any change). Reported apart, so
+    /// each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
 }
