@@ -9,6 +9,7 @@ use crate::content::Library;
 use rusqlite::{Connection, OpenFlags, params};
 use segment::{Segmenter, fold, highlight_folded};
 pub mod homophone;
+mod pages;
 pub mod query;
 
 pub use query::Places;
@@ -651,6 +652,17 @@ impl FaqIndex {
                 (s, rank, r)
             })
             .collect();
+        // How much the question (as understood: 社保 read as 医保…) reads like each page's
+        // askers, added to the word match (a share of the best score, so neither drowns the
+        // other).
+        let post = mem.pages.posterior(q);
+        let top = scored.iter().map(|s| s.0).fold(0.0f64, f64::max);
+        if top > 0.0 {
+            for (s, _, r) in &mut scored {
+                *s = *s / top
+                    + PAGE_MODEL_WEIGHT * post.get(r.page as usize).copied().unwrap_or(0.0);
+            }
+        }
         // Best score first; the index's order breaks ties.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let finders: Vec<memchr::memmem::Finder> = needles
@@ -811,6 +823,10 @@ const MIX: f64 = 0.7;
 
 /// How much a page about the asked way between the schemes gains (the other way loses).
 const DIRECTION_FIT: f64 = 1.25;
+
+/// What the page model's posterior ([`pages::PageModel`]) adds to a score that is a share
+/// of the best one (0–1).
+const PAGE_MODEL_WEIGHT: f64 = 0.5;
 
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;
@@ -1087,6 +1103,8 @@ struct MemDoc {
     signs: Signs,
     /// The body's length in characters.
     chars: usize,
+    /// Its page in the [`pages::PageModel`] (a guide's sections share one).
+    page: u32,
 }
 
 /// Every document's title and each way people ask its question, as character pairs, with
@@ -1142,6 +1160,7 @@ struct Memory {
     docs: Vec<MemDoc>,
     avg_len: f64,
     phrases: Phrases,
+    pages: pages::PageModel,
 }
 
 impl FaqIndex {
@@ -1175,21 +1194,37 @@ impl FaqIndex {
                     signs: Signs::of(&title, &tags, &url),
                     url,
                     chars: body.chars().count(),
+                    page: 0,
                     title,
                     body,
                 },
                 title_pairs,
                 asked_pairs,
+                (tags, asked),
             ))
         })?;
         let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
         rows.sort_by_key(|(id, ..)| *id);
         // Rowids are 1, 2, 3…: a document's place in the vector is its rowid less one.
         let mut phrases = Phrases::default();
+        let mut pages = pages::PageModel::default();
         let mut docs: Vec<MemDoc> = Vec::with_capacity(rows.len());
-        for (id, d, title, asked) in rows {
+        for (id, mut d, title, asked, (tags, asked_text)) in rows {
             if id != docs.len() as i64 + 1 {
                 continue;
+            }
+            // A page's question is learnt once: its title (a guide's, not a section's), its
+            // tags and the ways people ask it, which every section of a guide carries.
+            let known = pages.len();
+            d.page = pages.page(&d.url);
+            if pages.len() > known {
+                pages.learn(d.page, &tags);
+                for a in asked_text.lines() {
+                    pages.learn(d.page, a);
+                }
+            }
+            if !d.url.contains('#') {
+                pages.learn(d.page, &d.title);
             }
             phrases.add(docs.len(), &title);
             for a in &asked {
@@ -1206,6 +1241,7 @@ impl FaqIndex {
             docs,
             avg_len,
             phrases,
+            pages,
         }))
     }
 }

@@ -227,14 +227,16 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-// Floors, a few points under the figures measured on 2026-12-02 (held-out, 215 questions of
-// three batches: recall@1 0.85, recall@3 0.94; tune, 402 questions: 0.87, 0.98). Issue 11's
-// targets on unseen questions are 0.80 and 0.95: recall@1 is met, recall@3 is a point short.
-// Raise the floors as search improves; never lower them to make a change pass.
-const HELD_OUT_FLOOR_AT_1: f64 = 0.82;
-const HELD_OUT_FLOOR_AT_3: f64 = 0.91;
-const TUNE_FLOOR_AT_1: f64 = 0.84;
-const TUNE_FLOOR_AT_3: f64 = 0.95;
+// Floors, a few points under the figures measured on 2026-12-02 once the page model
+// (src/search/pages.rs) was in: held-out, 368 questions of four batches: recall@1 0.89,
+// recall@3 0.98; tune, 558 questions: 0.93, 0.99. Without the model they were 0.87/0.95 and
+// 0.89/0.98, so the tune floor at 1 fails if it goes. Issue 11's targets on unseen questions
+// are 0.80 and 0.95. Raise the floors as search improves; never lower them to make a change
+// pass.
+const HELD_OUT_FLOOR_AT_1: f64 = 0.86;
+const HELD_OUT_FLOOR_AT_3: f64 = 0.96;
+const TUNE_FLOOR_AT_1: f64 = 0.91;
+const TUNE_FLOOR_AT_3: f64 = 0.97;
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]

@@ -1,0 +1,160 @@
+//! Which page a question reads like, character by character: a naive Bayes model of each
+//! page's question, trained on its title, its tags and the ways people ask it (front-matter
+//! `asked`). Where the ranking weighs the words a question shares with a page, this weighs
+//! every character and character pair of the question against how each page's askers write,
+//! so a page whose askers say "半年", "进厂" or "老头子" gains from those words even when no
+//! rule knows them. The ranking adds its posterior ([`PageModel::posterior`]) to its own
+//! score; it reorders pages the word match found, it never finds pages itself.
+
+use std::collections::HashMap;
+
+/// Additive smoothing of each page's feature counts.
+const ALPHA: f64 = 0.5;
+/// How peaked the posterior is (log-likelihoods are divided by it before the softmax).
+const TEMPERATURE: f64 = 3.0;
+
+/// A feature: one character (`(c, '\0')`) or two adjacent ones.
+type Feature = (char, char);
+
+/// The features of a text: its letters, digits and CJK characters, lower-cased, and each
+/// adjacent pair of them. Punctuation and spaces are left out (and break no pairs: people
+/// type with and without them).
+fn features(text: &str) -> Vec<Feature> {
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut f: Vec<Feature> = chars.iter().map(|&c| (c, '\0')).collect();
+    f.extend(chars.windows(2).map(|w| (w[0], w[1])));
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+/// Pages (a FAQ entry, a whole guide) and, per feature, how many of each page's texts hold it.
+#[derive(Default)]
+pub(super) struct PageModel {
+    /// Each page's address (without `#section`), in order of first appearance.
+    pages: Vec<String>,
+    of_url: HashMap<String, u32>,
+    /// Per feature: (page, how many of its texts hold it), pages ascending.
+    postings: HashMap<Feature, Vec<(u32, u32)>>,
+    /// Per page: the sum of its feature counts.
+    totals: Vec<u32>,
+}
+
+impl PageModel {
+    /// The page a document belongs to (a guide's sections share their guide's).
+    pub(super) fn page(&mut self, url: &str) -> u32 {
+        let url = url.split('#').next().unwrap_or(url);
+        if let Some(&p) = self.of_url.get(url) {
+            return p;
+        }
+        let p = self.pages.len() as u32;
+        self.pages.push(url.to_string());
+        self.of_url.insert(url.to_string(), p);
+        self.totals.push(0);
+        p
+    }
+
+    /// How many pages it knows.
+    pub(super) fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// One text of a page's question: its title, its tags, or one way of asking it.
+    pub(super) fn learn(&mut self, page: u32, text: &str) {
+        for f in features(text) {
+            let list = self.postings.entry(f).or_default();
+            match list.last_mut() {
+                Some((p, n)) if *p == page => *n += 1,
+                _ => list.push((page, 1)),
+            }
+            self.totals[page as usize] += 1;
+        }
+    }
+
+    /// Per page, how likely it is the one asked (0–1, summing to 1). A feature counts by
+    /// how few pages hold it: one every page holds tells nothing.
+    pub(super) fn posterior(&self, query: &str) -> Vec<f64> {
+        let n = self.pages.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let vocab = self.postings.len() as f64;
+        let mut known_weight = 0.0;
+        // Σ over the query's features of weight × ln(count + α), past the ln α every page has.
+        let mut log = vec![0.0f64; n];
+        for f in features(query) {
+            let Some(list) = self.postings.get(&f) else {
+                continue;
+            };
+            let w = (n as f64 / list.len() as f64).ln();
+            if w <= 0.0 {
+                continue;
+            }
+            known_weight += w;
+            for &(p, c) in list {
+                log[p as usize] += w * ((f64::from(c) + ALPHA).ln() - ALPHA.ln());
+            }
+        }
+        for (p, l) in log.iter_mut().enumerate() {
+            *l -= known_weight * (f64::from(self.totals[p]) + ALPHA * vocab).ln();
+        }
+        let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mut post: Vec<f64> = log
+            .iter()
+            .map(|l| ((l - top) / TEMPERATURE).exp())
+            .collect();
+        let z: f64 = post.iter().sum();
+        for p in &mut post {
+            *p /= z;
+        }
+        post
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> (PageModel, u32, u32) {
+        let mut m = PageModel::default();
+        let gap = m.page("/faq/gap");
+        let card = m.page("/faq/card#x");
+        for t in ["断缴四个月会怎样", "离职半年才进新厂", "中间空了几个月没交"]
+        {
+            m.learn(gap, t);
+        }
+        for t in ["医保卡丢了怎么办", "旧的医保卡还能刷吗", "社保卡补办"] {
+            m.learn(card, t);
+        }
+        (m, gap, card)
+    }
+
+    #[test]
+    fn a_question_reads_like_the_page_whose_askers_write_so() {
+        let (m, gap, card) = model();
+        let post = m.posterior("辞职半年了医保会怎样");
+        assert!(post[gap as usize] > post[card as usize], "{post:?}");
+        let post = m.posterior("卡丢了");
+        assert!(post[card as usize] > post[gap as usize], "{post:?}");
+        assert!((post.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn sections_share_their_page_and_unknown_text_tells_nothing() {
+        let (mut m, _, card) = model();
+        assert_eq!(m.page("/faq/card"), card);
+        assert_eq!(m.page("/faq/card#y"), card);
+        let post = m.posterior("★☆ xyz");
+        assert!(post.iter().all(|p| (p - post[0]).abs() < 1e-12), "{post:?}");
+        assert!(PageModel::default().posterior("医保").is_empty());
+    }
+
+    #[test]
+    fn features_skip_punctuation_and_fold_case() {
+        assert_eq!(features("A，b"), vec![('a', '\0'), ('a', 'b'), ('b', '\0')]);
+    }
+}
