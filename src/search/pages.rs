@@ -99,6 +99,10 @@ impl PageModel {
                 log[p as usize] += w * ((f64::from(c) + ALPHA).ln() - ALPHA.ln());
             }
         }
+        if known_weight == 0.0 {
+            // Nothing the pages' askers write: every page is as likely.
+            return vec![1.0 / n as f64; n];
+        }
         for (p, l) in log.iter_mut().enumerate() {
             *l -= known_weight * (f64::from(self.totals[p]) + ALPHA * vocab).ln();
         }
@@ -151,6 +155,11 @@ mod tests {
         let post = m.posterior("★☆ xyz");
         assert!(post.iter().all(|p| (p - post[0]).abs() < 1e-12), "{post:?}");
         assert!(PageModel::default().posterior("医保").is_empty());
+        // Pages that learnt nothing: no division by zero, no NaN.
+        let mut empty = PageModel::default();
+        empty.page("/faq/a");
+        empty.learn(0, "，。");
+        assert_eq!(empty.posterior("医保"), vec![1.0]);
     }
 
     #[test]
