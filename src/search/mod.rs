@@ -11,6 +11,7 @@ use segment::{Segmenter, fold, highlight_folded};
 pub mod homophone;
 mod pages;
 pub mod query;
+mod traditional;
 
 pub use query::Places;
 pub use segment::{Span, bracketed};
@@ -536,9 +537,10 @@ impl FaqIndex {
     /// answer it asks for, and its terms with their synonyms (for `yibao search`).
     pub fn explain(&self, query: &str) -> (query::Understood, Vec<Vec<String>>) {
         let seg = Segmenter::get();
+        let q = typed(query);
         let (heard, slips) = self
-            .hear(query.trim(), seg)
-            .unwrap_or_else(|_| (query.trim().to_string(), Vec::new()));
+            .hear(&q, seg)
+            .unwrap_or_else(|_| (q.clone(), Vec::new()));
         let mut understood = query::understand(&heard, &self.places);
         understood.corrected.splice(0..0, slips);
         let terms = seg.query_terms(&understood.text);
@@ -551,12 +553,8 @@ impl FaqIndex {
 
     /// [`search`](Self::search), also saying whether the results are approximate.
     pub fn find(&self, query: &str, limit: usize) -> Result<Found, SearchError> {
-        let q: String = query
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(MAX_QUERY_CHARS)
-            .collect();
-        let q = q.trim();
+        let q = typed(query);
+        let q = q.as_str();
         if q.is_empty() {
             return Ok(Found::default());
         }
@@ -770,6 +768,18 @@ struct Matched<'a> {
     /// The words to mark in results (folded).
     needles: Vec<String>,
     approximate: bool,
+}
+
+/// The question as searched: control characters out, traditional characters in their
+/// simplified form, at most `MAX_QUERY_CHARS`, trimmed.
+fn typed(query: &str) -> String {
+    let q: String = query
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(traditional::simplified)
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    q.trim().to_string()
 }
 
 /// Bytes the term cache holds at most (a larger index than the site's may keep 4 KB per

@@ -360,3 +360,12 @@ fn the_page_about_the_asked_way_between_the_schemes_comes_first() {
         "/guides/resident-to-employee"
     );
 }
+
+#[test]
+fn a_question_in_traditional_characters_finds_what_its_simplified_form_finds() {
+    let idx = FaqIndex::in_memory(&docs(), "t").unwrap();
+    let simplified = idx.search("退休了能把医保转回老家吗", 3).unwrap();
+    let traditional = idx.search("退休了能把醫保轉回老家嗎", 3).unwrap();
+    assert_eq!(urls(&traditional), urls(&simplified));
+    assert_eq!(urls(&traditional).first(), Some(&"/faq/b"));
+}

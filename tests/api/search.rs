@@ -84,8 +84,10 @@ struct RealCase {
     /// pages without their `asked` lines), 3 (2026-12-02, a third writer, all held out and
     /// measured once search had stopped changing), 4 (2026-12-02, tune, in batch 3's
     /// voices), 5 and 6 (2026-12-02, two more writers from one brief: 5 is tune, 6 is held
-    /// out; both measured the moment they arrived, before any change). Reported apart, so
-    /// each batch's figure shows.
+    /// out; both measured the moment they arrived, before any change), 7 (2026-12-02, real
+    /// queries collected from the web, see `REAL_BATCHES`; labelled by two annotators apart,
+    /// the expected pages are the union; a third held out by a hash of the query). Reported
+    /// apart, so each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
 }
@@ -179,21 +181,40 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
                 at3 as f64 / n.max(1) as f64
             ));
         }
-        results.push((r1, r3));
+        for (kind, real) in [("written", false), ("real", true)] {
+            let part: Vec<&RealCase> = cases
+                .iter()
+                .copied()
+                .filter(|c| REAL_BATCHES.contains(&c.batch) == real)
+                .collect();
+            let (n, at1, at3, _) = recall(&part);
+            let (r1, r3) = (at1 as f64 / n.max(1) as f64, at3 as f64 / n.max(1) as f64);
+            report.push_str(&format!(
+                "  {name}, {kind} questions: {n}, recall@1 {r1:.2} ({at1}), recall@3 {r3:.2} ({at3})\n"
+            ));
+            results.push((name, kind, r1, r3));
+        }
+        results.push((name, "all", r1, r3));
     }
     // Shown with --nocapture, and in the failure message.
     println!("{report}");
-    let (held1, held3) = results[1];
-    assert!(
-        held1 >= HELD_OUT_FLOOR_AT_1 && held3 >= HELD_OUT_FLOOR_AT_3,
-        "search got worse on questions it was never tuned on:\n{report}"
-    );
-    let (tune1, tune3) = results[0];
-    assert!(
-        tune1 >= TUNE_FLOOR_AT_1 && tune3 >= TUNE_FLOOR_AT_3,
-        "search got worse on the tuned questions:\n{report}"
-    );
+    for (name, kind, r1, r3) in results {
+        let (f1, f3) = match (name, kind) {
+            ("held-out", "written") => HELD_OUT_WRITTEN_FLOOR,
+            ("held-out", "real") => HELD_OUT_REAL_FLOOR,
+            ("tune", "all") => TUNE_FLOOR,
+            _ => continue,
+        };
+        assert!(
+            r1 >= f1 && r3 >= f3,
+            "search got worse on the {name} part's {kind} questions ({r1:.2}/{r3:.2}, floor {f1}/{f3}):\n{report}"
+        );
+    }
 }
+
+/// Batches of queries people really typed into search engines (collected from pages whose
+/// title or address is the query), not written for the set: the honest figure.
+const REAL_BATCHES: &[u8] = &[7];
 
 /// The five questions of issue 11, each answered first (by a page the relevance set, written
 /// before any result was seen, names for it).
@@ -227,16 +248,14 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-// Floors, a few points under the figures measured on 2026-12-02 once the page model
-// (src/search/pages.rs) was in: held-out, 368 questions of four batches: recall@1 0.89,
-// recall@3 0.98; tune, 558 questions: 0.93, 0.99. Without the model they were 0.87/0.95 and
-// 0.89/0.98, so the tune floor at 1 fails if it goes. Issue 11's targets on unseen questions
-// are 0.80 and 0.95. Raise the floors as search improves; never lower them to make a change
-// pass.
-const HELD_OUT_FLOOR_AT_1: f64 = 0.86;
-const HELD_OUT_FLOOR_AT_3: f64 = 0.96;
-const TUNE_FLOOR_AT_1: f64 = 0.91;
-const TUNE_FLOOR_AT_3: f64 = 0.97;
+// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02. Written
+// questions, held out (batches 1–6, 368): 0.89/0.98 with the page model (src/search/pages.rs),
+// 0.87/0.95 without. Real queries (batch 7), held out (47): 0.68/0.87. Tune, all (654): 0.88/0.97.
+// Issue 11's targets on unseen questions are 0.80 and 0.95. Raise the floors as search
+// improves; never lower them to make a change pass.
+const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.86, 0.96);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.62, 0.83);
+const TUNE_FLOOR: (f64, f64) = (0.85, 0.95);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]
