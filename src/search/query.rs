@@ -94,6 +94,9 @@ const INTENTS: &[(Intent, &[&str])] = &[
             "材料",
             "带什么",
             "带啥",
+            "哪些手续",
+            "什么手续",
+            "啥手续",
             "资料",
             "要什么证",
             "啥证",
@@ -156,6 +159,14 @@ const REWRITES: &[(&str, &str)] = &[
     ("社保卡", "\u{1}"),
     ("社保", "医保"),
     ("\u{1}", "社保卡"),
+    // 买的医保 is cover paid for, not shopping (买药 is on the family pages).
+    ("买的医保", "交的医保"),
+    // A 户口 moved is a move of 户籍: the resident scheme follows it.
+    ("迁移户口", "户籍 搬家"),
+    ("户口迁移", "户籍 搬家"),
+    ("迁户口", "户籍 搬家"),
+    ("户口迁", "户籍 搬家"),
+    ("户口转", "户籍 搬家"),
     // The cover an employer pays for is 职工医保.
     ("单位交的医保", "职工医保"),
     ("公司交的医保", "职工医保"),
@@ -738,5 +749,29 @@ mod tests {
         let u = understand("医保转移显示待受理", &p);
         assert_eq!(u.intents, vec![Intent::Stuck]);
         assert!(u.text.contains("进度"), "{}", u.text);
+    }
+
+    #[test]
+    fn words_of_real_queries_read_as_the_site_says_them() {
+        let p = places();
+        // 买 is paying for cover here, not buying medicine.
+        let u = understand("外地买的社保怎么转回老家", &p);
+        assert!(
+            u.text.contains("交的医保") && !u.text.contains('买'),
+            "{}",
+            u.text
+        );
+        // A 户口 moved is a move of 户籍; 户口没迁 is not.
+        assert!(
+            understand("迁移户口医保怎么办", &p)
+                .text
+                .contains("户籍 搬家")
+        );
+        assert!(!understand("户口没迁能报销吗", &p).text.contains("搬家"));
+        assert!(
+            understand("医保从外地转到本地需要哪些手续", &p)
+                .intents
+                .contains(&Intent::Papers)
+        );
     }
 }
