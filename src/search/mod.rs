@@ -638,7 +638,8 @@ impl FaqIndex {
         let (mem, ids, idf, table) = (matched.mem, matched.ids, matched.idf, matched.table);
         let (needles, approximate) = (matched.needles, matched.approximate);
         let like = mem.phrases.likeness(&char_pairs(q), mem.docs.len());
-        let fits = Fits::of(&understood);
+        let mut fits = Fits::of(&understood);
+        fits.general = query::is_general(&asked);
         let mut scored: Vec<(f64, usize, &MemDoc)> = ids
             .iter()
             .filter_map(|&i| Some((i, mem.docs.get(i)?)))
@@ -834,6 +835,9 @@ const MIX: f64 = 0.7;
 /// How much a page about the asked way between the schemes gains (the other way loses).
 const DIRECTION_FIT: f64 = 1.25;
 
+/// How much a general question about moving ([`query::is_general`]) weighs the overview.
+const GENERAL_FIT: f64 = 3.0;
+
 /// What the page model's posterior ([`pages::PageModel`]) adds to a score that is a share
 /// of the best one (0–1).
 const PAGE_MODEL_WEIGHT: f64 = 0.5;
@@ -937,6 +941,8 @@ struct Fits {
     meaning: bool,
     scope: Option<query::Scope>,
     direction: Option<query::Direction>,
+    /// It asks about moving in general ([`query::is_general`]).
+    general: bool,
 }
 
 impl Fits {
@@ -946,6 +952,7 @@ impl Fits {
             meaning: u.intents.contains(&query::Intent::Meaning),
             scope: u.scope,
             direction: u.direction,
+            general: false,
         }
     }
 
@@ -954,6 +961,10 @@ impl Fits {
         // "X 是什么意思": the glossary is the answer.
         if self.meaning && r.signs.glossary {
             f *= 2.5;
+        }
+        // "外地医保怎么转移": nothing points to one case; the overview answers it.
+        if self.general && r.signs.overview {
+            f *= GENERAL_FIT;
         }
         match self.scope {
             Some(s) if r.signs.scope_title.contains(&s) => f *= 1.3,
@@ -983,6 +994,8 @@ struct Signs {
     /// Bit `i` set: the title holds a word answering `ALL_INTENTS[i]`.
     intents: u8,
     glossary: bool,
+    /// The guide that explains moving one's cover as a whole.
+    overview: bool,
     scope_title: Vec<query::Scope>,
     scope_tags: Vec<query::Scope>,
     /// The way between the schemes it is about, as its address names it
@@ -1003,6 +1016,7 @@ impl Signs {
                 .filter(|i| i.title_words().iter().any(|w| title.contains(w)))
                 .fold(0, |m, i| m | Signs::bit(*i)),
             glossary: url.starts_with("/guides/glossary"),
+            overview: url.starts_with("/guides/overview"),
             direction: if url.contains("employee-to-resident") {
                 Some(query::Direction::ToResident)
             } else if url.contains("-to-employee") {

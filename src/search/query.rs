@@ -249,6 +249,50 @@ pub fn rewritten_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| !w.chars().any(char::is_control))
 }
 
+/// Words a question about moving one's cover in general is made of ("外地医保怎么转移",
+/// "更换地方医保怎么转"): nothing in it points to one case, so the overview answers it.
+const GENERAL: &[&str] = &[
+    "医保",
+    "社保",
+    "医保关系",
+    "转",
+    "转移",
+    "转移接续",
+    "转接",
+    "关系转移",
+    "转走",
+    "转出",
+    "转到",
+    "转过去",
+    "转回老家",
+    "外地",
+    "异地",
+    "地方",
+    "更换",
+    "换",
+    "换地方",
+    "城市",
+    "本地",
+    "老家",
+    "办理",
+    "手续",
+    "流程",
+    "指南",
+    "办事",
+    "办",
+    "怎么",
+    "如何",
+];
+
+/// Whether a question, as its search words (`Segmenter::query_terms`), asks about moving in
+/// general: every word is one of [`GENERAL`], and one of them is a move.
+pub fn is_general(terms: &[Vec<String>]) -> bool {
+    let typed = || terms.iter().filter_map(|g| g.first()).map(String::as_str);
+    !terms.is_empty()
+        && typed().all(|w| GENERAL.contains(&w))
+        && typed().any(|w| w.starts_with('转'))
+}
+
 /// Words about being treated and paid for.
 const TREATMENT: &[&str] = &[
     "报销",
@@ -773,5 +817,25 @@ mod tests {
                 .intents
                 .contains(&Intent::Papers)
         );
+    }
+
+    #[test]
+    fn a_question_about_moving_in_general_is_told_apart() {
+        let seg = crate::search::Segmenter::get();
+        let general = |q: &str| is_general(&seg.query_terms(&understand(q, &places()).text));
+        assert!(general("外地医保怎么转移"));
+        assert!(general("更换地方医保怎么转"));
+        assert!(general("深圳医保怎么转移"), "a place is out of the words");
+        assert!(
+            !general("天门医保怎么转到武汉"),
+            "two places in one province: 省内"
+        );
+        assert!(
+            !general("退休医保可以转移到其他城市吗"),
+            "a retiree is one case"
+        );
+        assert!(!general("医保断了怎么办"), "no move");
+        assert!(!general("医保卡转移后还能用吗"));
+        assert!(!is_general(&[]));
     }
 }
