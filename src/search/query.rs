@@ -187,6 +187,10 @@ const REWRITES: &[(&str, &str)] = &[
     ("怎么转自己交", "没单位 离职 灵活就业 职工医保"),
     // "自己交给单位" is handing a paper over, not paying oneself.
     ("自己交给", "交给"),
+    // Without an employer one pays as a 灵活就业 worker (or joins 居民医保).
+    ("没单位的", "灵活就业 没单位 "),
+    ("没有单位的", "灵活就业 没单位 "),
+    ("无业人员", "灵活就业 没单位"),
     ("个人缴费", "灵活就业"),
     ("个人交", "灵活就业"),
     ("自己交", "灵活就业"),
@@ -464,8 +468,9 @@ pub struct Understood {
 /// position wins: 天门市 over 天门).
 #[derive(Debug, Default)]
 pub struct Places {
-    /// Name, province code, and whether it names a whole province (or a municipality).
-    names: Vec<(String, u32, bool)>,
+    /// Name, province code, whether it names a whole province (or a municipality), and
+    /// which unit it is (a full name and its short form are one unit).
+    names: Vec<(String, u32, bool, u32)>,
     matcher: Option<aho_corasick::AhoCorasick>,
 }
 
@@ -495,20 +500,21 @@ impl Places {
         units: impl IntoIterator<Item = (String, u32)>,
         provinces: impl IntoIterator<Item = (String, u32)>,
     ) -> Places {
-        let mut names: Vec<(String, u32, bool)> = Vec::new();
+        let mut names: Vec<(String, u32, bool, u32)> = Vec::new();
         let all = provinces
             .into_iter()
             .map(|(n, p)| (n, p, true))
             .chain(units.into_iter().map(|(n, p)| (n, p, false)));
-        for (name, province, whole) in all {
+        for (unit, (name, province, whole)) in all.enumerate() {
+            let unit = unit as u32;
             let short = SUFFIXES
                 .iter()
                 .find_map(|s| name.strip_suffix(s))
                 .filter(|s| s.chars().count() >= 2)
                 .map(str::to_string);
-            names.push((name.clone(), province, whole));
+            names.push((name.clone(), province, whole, unit));
             if let Some(s) = short {
-                names.push((s, province, whole));
+                names.push((s, province, whole, unit));
             }
         }
         // Longest first; a province's entry (first in `all`) wins over a unit of that name.
@@ -535,14 +541,19 @@ impl Places {
             return Vec::new();
         };
         let mut found = Vec::new();
+        let mut units = Vec::new();
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for hit in m.find_iter(text.as_str()) {
             out.push_str(&text[last..hit.start()]);
             out.push(' ');
             last = hit.end();
-            let (_, province, whole) = &self.names[hit.pattern().as_usize()];
-            found.push((*province, *whole));
+            let (_, province, whole, unit) = &self.names[hit.pattern().as_usize()];
+            // 新乡市…新乡: one place named twice is one place.
+            if !units.contains(unit) {
+                units.push(*unit);
+                found.push((*province, *whole));
+            }
         }
         out.push_str(&text[last..]);
         *text = out;
@@ -659,6 +670,9 @@ mod tests {
         let u = understand("深圳医保转到天门", &places());
         assert_eq!(u.scope, Some(Scope::CrossProvince));
         assert_eq!(u.places, 2);
+        // One place named twice (新乡市…新乡) is one place: no 省内.
+        let u = understand("天门市医保转移指南 天门医保怎么转", &places());
+        assert_eq!((u.places, u.scope), (1, None), "{u:?}");
         let u = understand("武汉市的医保转天门", &places());
         assert_eq!(u.scope, Some(Scope::WithinProvince));
         // One whole province (or a municipality) named for treatment: going there.
@@ -812,6 +826,11 @@ mod tests {
                 .contains("户籍 搬家")
         );
         assert!(!understand("户口没迁能报销吗", &p).text.contains("搬家"));
+        assert!(
+            understand("没单位的人社保怎么交", &p)
+                .text
+                .contains("灵活就业")
+        );
         assert!(
             understand("医保从外地转到本地需要哪些手续", &p)
                 .intents
