@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Bump when the schema or the segmentation changes: an old file is then rebuilt.
-const SCHEMA_VERSION: &str = "5";
+const SCHEMA_VERSION: &str = "6";
 /// Longer queries are cut to this many characters (a question, not an essay).
 pub const MAX_QUERY_CHARS: usize = 100;
 

@@ -69,6 +69,8 @@ const INTENTS: &[(Intent, &[&str])] = &[
             "怎么搞",
             "咋整",
             "咋办",
+            "如何处理",
+            "怎么处理",
         ],
     ),
     (
@@ -856,5 +858,29 @@ mod tests {
         assert!(!general("医保断了怎么办"), "no move");
         assert!(!general("医保卡转移后还能用吗"));
         assert!(!is_general(&[]));
+    }
+
+    #[test]
+    fn what_search_engine_pages_pile_around_a_question_is_not_searched() {
+        let seg = crate::search::Segmenter::get();
+        let words = |q: &str| -> Vec<String> {
+            seg.query_terms(&understand(q, &places()).text)
+                .into_iter()
+                .filter_map(|g| g.into_iter().next())
+                .collect()
+        };
+        let w = words("新生儿医保办理地点指南:哪里申请及流程解析");
+        assert!(
+            !w.iter()
+                .any(|w| ["指南", "及", "解析"].contains(&w.as_str())),
+            "{w:?}"
+        );
+        // 中断 is one word (not 中 + 断了), and is 断缴.
+        assert_eq!(words("医保中断了 该如何处理"), vec!["医保", "中断", "处理"]);
+        assert!(
+            understand("医保中断了该如何处理", &places())
+                .intents
+                .contains(&Intent::How)
+        );
     }
 }
