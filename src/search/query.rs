@@ -341,6 +341,9 @@ const FAMILY: &[&str] = &[
     "家里人",
 ];
 
+/// What one gives family to use: one's account, card or its money.
+const SHARED: &[&str] = &["账户", "医保卡", "社保卡", "卡里", "钱", "余额"];
+
 /// Which regions a question names, when it names two or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -589,6 +592,18 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         .collect();
     // Using one's own account for family elsewhere is 家庭共济, not 异地就医.
     let family = FAMILY.iter().any(|w| text.contains(w));
+    // One's own account, card or cover given to family to use ("儿女医保卡怎么给父母用",
+    // "医保账户如何绑定家人") is 家庭共济, whatever it is called.
+    if family
+        && !text.contains("共济")
+        && (SHARED.iter().any(|w| text.contains(w))
+            || (text.contains("医保") && text.contains('给') && text.contains('用')))
+        && ["给", "绑定", "共用", "一起用"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        text.push_str(" 家庭共济");
+    }
     let named = places.take(&mut text);
     let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
     // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
@@ -883,6 +898,28 @@ mod tests {
             understand("医保中断了该如何处理", &places())
                 .intents
                 .contains(&Intent::How)
+        );
+    }
+
+    #[test]
+    fn giving_family_ones_card_or_account_is_family_sharing() {
+        let p = places();
+        for q in [
+            "儿女医保卡怎么给父母用",
+            "医保账户如何绑定家人",
+            "年轻人的医保可以给老人用吗",
+        ] {
+            assert!(understand(q, &p).text.contains("家庭共济"), "{q}");
+        }
+        assert!(
+            !understand("父母的医保怎么转到我这边", &p)
+                .text
+                .contains("家庭共济")
+        );
+        assert!(
+            !understand("给老人办异地就医备案", &p)
+                .text
+                .contains("家庭共济")
         );
     }
 }
