@@ -840,7 +840,7 @@ const GENERAL_FIT: f64 = 3.0;
 
 /// What the page model's posterior ([`pages::PageModel`]) adds to a score that is a share
 /// of the best one (0–1).
-const PAGE_MODEL_WEIGHT: f64 = 0.5;
+const PAGE_MODEL_WEIGHT: f64 = 0.8;
 
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;
