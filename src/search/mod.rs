@@ -1201,10 +1201,12 @@ impl FaqIndex {
             let asked: String = r.get(7)?;
             // Each phrasing as a question is understood (place names out, the site's words
             // in), so that it compares with a query understood the same way.
-            let asked_pairs: Vec<Vec<(char, char)>> = asked
+            let understood: Vec<String> = asked
                 .lines()
-                .map(|a| char_pairs(&query::understand(a, &self.places).text))
+                .map(|a| query::understand(a, &self.places).text)
                 .collect();
+            let asked_pairs: Vec<Vec<(char, char)>> =
+                understood.iter().map(|a| char_pairs(a)).collect();
             let title_pairs = char_pairs(&title);
             Ok((
                 r.get::<_, i64>(0)?,
@@ -1224,7 +1226,7 @@ impl FaqIndex {
                 },
                 title_pairs,
                 asked_pairs,
-                (tags, asked),
+                (tags, understood),
             ))
         })?;
         let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
@@ -1238,12 +1240,13 @@ impl FaqIndex {
                 continue;
             }
             // A page's question is learnt once: its title (a guide's, not a section's), its
-            // tags and the ways people ask it, which every section of a guide carries.
+            // tags and the ways people ask it (understood, as the query will be), which every
+            // section of a guide carries.
             let known = pages.len();
             d.page = pages.page(&d.url);
             if pages.len() > known {
                 pages.learn(d.page, &tags);
-                for a in asked_text.lines() {
+                for a in &asked_text {
                     pages.learn(d.page, a);
                 }
             }
