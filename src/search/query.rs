@@ -293,12 +293,14 @@ const GENERAL: &[&str] = &[
 ];
 
 /// Whether a question, as its search words (`Segmenter::query_terms`), asks about moving in
-/// general: every word is one of [`GENERAL`], and one of them is a move.
+/// general: every word is one of [`GENERAL`], and one of them is a move (or it is the one
+/// word 医保).
 pub fn is_general(terms: &[Vec<String>]) -> bool {
     let typed = || terms.iter().filter_map(|g| g.first()).map(String::as_str);
     !terms.is_empty()
         && typed().all(|w| GENERAL.contains(&w))
-        && typed().any(|w| w.starts_with('转'))
+        && (typed().any(|w| w.starts_with('转'))
+            || (terms.len() == 1 && typed().all(|w| w.starts_with("医保"))))
 }
 
 /// Words about being treated and paid for.
@@ -612,6 +614,11 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         && !text.contains("异地就医")
         && !family
     {
+        // "不在同一个城市" has said all it says once it reads as 异地就医 in another city:
+        // its words (不在, 同一个) would otherwise match any page that compares two places.
+        for w in ELSEWHERE.iter().filter(|w| w.ends_with("城市")) {
+            text = text.replace(w, " 其他城市 ");
+        }
         text.push_str(" 异地就医 备案");
     }
     let scope = match (provinces.as_slice(), named.as_slice()) {
@@ -875,6 +882,8 @@ mod tests {
         assert!(!general("医保断了怎么办"), "no move");
         assert!(!general("医保卡转移后还能用吗"));
         assert!(!is_general(&[]));
+        assert!(general("医保") && general("社保"), "the topic itself");
+        assert!(!general("外地"), "a place word alone asks nothing");
     }
 
     #[test]
