@@ -86,7 +86,8 @@ struct RealCase {
     /// voices), 5 and 6 (2026-12-02, two more writers from one brief: 5 is tune, 6 is held
     /// out; both measured the moment they arrived, before any change), 7 (2026-12-02, real
     /// queries collected from the web, see `REAL_BATCHES`; labelled by two annotators apart,
-    /// the expected pages are the union; a third held out by a hash of the query). Reported
+    /// the expected pages are the union; a third held out by a hash of the query), 8 (the
+    /// same, 68 more real questions from Q&A bodies and government pages). Reported
     /// apart, so each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
