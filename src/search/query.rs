@@ -169,6 +169,10 @@ const REWRITES: &[(&str, &str)] = &[
     ("迁户口", "户籍 搬家"),
     ("户口迁", "户籍 搬家"),
     ("户口转", "户籍 搬家"),
+    // Two places said to be in different provinces, without naming them.
+    ("不在一个省", "跨省"),
+    ("不在同一个省", "跨省"),
+    ("不同省份", "跨省"),
     // The cover an employer pays for is 职工医保.
     ("单位交的医保", "职工医保"),
     ("公司交的医保", "职工医保"),
@@ -193,6 +197,8 @@ const REWRITES: &[(&str, &str)] = &[
     ("没单位的", "灵活就业 没单位 "),
     ("没有单位的", "灵活就业 没单位 "),
     ("无业人员", "灵活就业 没单位"),
+    ("自费交医保", "灵活就业 医保"),
+    ("自费缴医保", "灵活就业 医保"),
     ("个人缴费", "灵活就业"),
     ("个人交", "灵活就业"),
     ("自己交", "灵活就业"),
@@ -341,6 +347,27 @@ const FAMILY: &[&str] = &[
     "共济",
     "亲属",
     "家里人",
+];
+
+/// Close relatives one may share one's account with, besides [`FAMILY`] (a child is not
+/// here: "去子女家长住" is about the parent's own cover).
+const SHARE_WITH: &[&str] = &[
+    "妹妹",
+    "弟弟",
+    "哥哥",
+    "姐姐",
+    "兄弟姐妹",
+    "老婆",
+    "老公",
+    "配偶",
+    "爱人",
+    "妻子",
+    "丈夫",
+    "儿女",
+    "儿子",
+    "女儿",
+    "孙子",
+    "外孙",
 ];
 
 /// What one gives family to use: one's account, card or its money.
@@ -596,7 +623,7 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     let family = FAMILY.iter().any(|w| text.contains(w));
     // One's own account, card or cover given to family to use ("儿女医保卡怎么给父母用",
     // "医保账户如何绑定家人") is 家庭共济, whatever it is called.
-    if family
+    if (family || SHARE_WITH.iter().any(|w| text.contains(w)))
         && !text.contains("共济")
         && (SHARED.iter().any(|w| text.contains(w))
             || (text.contains("医保") && text.contains('给') && text.contains('用')))
@@ -606,7 +633,14 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     {
         text.push_str(" 家庭共济");
     }
-    let named = places.take(&mut text);
+    let mut named = places.take(&mut text);
+    // 山东济南: a province and a place in it are one place.
+    let inside: Vec<u32> = named
+        .iter()
+        .filter(|(_, whole)| !whole)
+        .map(|(p, _)| *p)
+        .collect();
+    named.retain(|(p, whole)| !whole || !inside.contains(p));
     let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
     // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
     if TREATMENT.iter().any(|w| text.contains(w))
@@ -929,6 +963,47 @@ mod tests {
             !understand("给老人办异地就医备案", &p)
                 .text
                 .contains("家庭共济")
+        );
+    }
+
+    #[test]
+    fn a_province_and_a_place_in_it_are_one_place() {
+        let p = Places::of(
+            [
+                ("济南市".to_string(), 370000),
+                ("天门市".to_string(), 420000),
+                ("武汉市".to_string(), 420000),
+                ("长沙市".to_string(), 430000),
+            ],
+            [
+                ("山东省".to_string(), 370000),
+                ("湖北省".to_string(), 420000),
+                ("湖南省".to_string(), 430000),
+                ("广东省".to_string(), 440000),
+            ],
+        );
+        let u = understand("山东济南医保卡余额异地转移要多久", &p);
+        assert_eq!((u.places, u.scope), (1, None), "{u:?}");
+        let u = understand("湖北天门医保转到湖北武汉", &p);
+        assert_eq!(u.scope, Some(Scope::WithinProvince), "{u:?}");
+        let u = understand("广东医保转到湖南长沙", &p);
+        assert_eq!(u.scope, Some(Scope::CrossProvince), "{u:?}");
+        // Said without names.
+        assert!(
+            understand("A市和B市不在一个省 医保能转吗", &p)
+                .text
+                .contains("跨省")
+        );
+    }
+
+    #[test]
+    fn sharing_with_a_sibling_or_a_spouse_is_family_sharing() {
+        let u = understand("个人账户的余额可以给妹妹使用吗", &places());
+        assert!(u.text.contains("家庭共济"), "{}", u.text);
+        assert!(
+            understand("个人自费交医保如何办理", &places())
+                .text
+                .contains("灵活就业")
         );
     }
 }
