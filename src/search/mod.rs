@@ -652,14 +652,14 @@ impl FaqIndex {
             })
             .collect();
         // How much the question (as understood: 社保 read as 医保…) reads like each page's
-        // askers, added to the word match (a share of the best score, so neither drowns the
-        // other).
+        // askers weighs the word match (a share of the best score): up to ×2.5 for the page
+        // it reads most like.
         let post = mem.pages.posterior(q);
         let top = scored.iter().map(|s| s.0).fold(0.0f64, f64::max);
         if top > 0.0 {
             for (s, _, r) in &mut scored {
                 *s = *s / top
-                    + PAGE_MODEL_WEIGHT * post.get(r.page as usize).copied().unwrap_or(0.0);
+                    * (1.0 + PAGE_MODEL_WEIGHT * post.get(r.page as usize).copied().unwrap_or(0.0));
             }
         }
         // Best score first; the index's order breaks ties.
@@ -838,9 +838,9 @@ const DIRECTION_FIT: f64 = 1.25;
 /// How much a general question about moving ([`query::is_general`]) weighs the overview.
 const GENERAL_FIT: f64 = 3.0;
 
-/// What the page model's posterior ([`pages::PageModel`]) adds to a score that is a share
-/// of the best one (0–1).
-const PAGE_MODEL_WEIGHT: f64 = 0.8;
+/// How much the page model's posterior ([`pages::PageModel`], 0–1) weighs a score: it is
+/// multiplied by 1 + this × posterior.
+const PAGE_MODEL_WEIGHT: f64 = 1.5;
 
 /// "Not in the title."
 const NOWHERE: u32 = u32::MAX;
