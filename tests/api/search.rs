@@ -249,14 +249,14 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02. Written
-// questions, held out (batches 1–6, 368): 0.89/0.98 with the page model (src/search/pages.rs),
-// 0.87/0.95 without. Real queries (batch 7), held out (47): 0.68/0.87. Tune, all (654): 0.88/0.97.
-// Issue 11's targets on unseen questions are 0.80 and 0.95. Raise the floors as search
-// improves; never lower them to make a change pass.
-const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.86, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.62, 0.83);
-const TUNE_FLOOR: (f64, f64) = (0.85, 0.95);
+// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02 at the
+// end of the session. Written questions, held out (batches 1–6, 368): 0.91/0.98. Real queries,
+// held out (batches 7–8, 69): 0.75/0.94. Tune, all (700): 0.89/0.98. Issue 11's targets on
+// unseen questions are 0.80 and 0.95: met on the written questions, not yet on real ones.
+// Raise the floors as search improves; never lower them to make a change pass.
+const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.88, 0.96);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.70, 0.90);
+const TUNE_FLOOR: (f64, f64) = (0.86, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]
