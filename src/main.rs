@@ -93,6 +93,10 @@ fn try_search(content: &std::path::Path, query: &str, limit: usize) -> ExitCode 
     );
     let terms: Vec<String> = terms.iter().map(|g| g.join("|")).collect();
     println!("检索词：{}", terms.join(" · "));
+    if let Ok(like) = index.reads_like(query, 3) {
+        let like: Vec<String> = like.iter().map(|(u, p)| format!("{u} {p:.2}")).collect();
+        println!("读起来像：{}", like.join(" · "));
+    }
     match index.find(query, limit) {
         Ok(found) => {
             if found.approximate {

@@ -547,6 +547,13 @@ impl FaqIndex {
         (understood, terms)
     }
 
+    /// The pages a question reads most like to the page model ([`pages::PageModel`]), with
+    /// their share (for `yibao search`).
+    pub fn reads_like(&self, query: &str, n: usize) -> Result<Vec<(String, f64)>, SearchError> {
+        let (understood, _) = self.explain(query);
+        self.with_conn(|conn| Ok(self.memory(conn)?.pages.top(&understood.text, n)))
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
         Ok(self.find(query, limit)?.hits)
     }

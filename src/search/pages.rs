@@ -75,6 +75,19 @@ impl PageModel {
         }
     }
 
+    /// The `n` pages a question reads most like, with their share (for `yibao search`).
+    pub(super) fn top(&self, query: &str, n: usize) -> Vec<(String, f64)> {
+        let mut ranked: Vec<(String, f64)> = self
+            .pages
+            .iter()
+            .cloned()
+            .zip(self.posterior(query))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranked.truncate(n);
+        ranked
+    }
+
     /// Per page, how likely it is the one asked (0–1, summing to 1). A feature counts by
     /// how few pages hold it: one every page holds tells nothing.
     pub(super) fn posterior(&self, query: &str) -> Vec<f64> {
@@ -145,6 +158,9 @@ mod tests {
         let post = m.posterior("卡丢了");
         assert!(post[card as usize] > post[gap as usize], "{post:?}");
         assert!((post.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        let top = m.top("卡丢了", 1);
+        assert_eq!(top.len(), 1);
+        assert_eq!(top[0].0, "/faq/card");
     }
 
     #[test]

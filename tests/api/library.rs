@@ -267,6 +267,15 @@ fn the_search_command_shows_the_reading_and_the_ranked_pages() {
         text.contains("Duration") && text.contains("CrossProvince"),
         "{text}"
     );
+    // The page model's view: the pages the question reads most like, with their share.
+    let like = text
+        .lines()
+        .find(|l| l.starts_with("读起来像："))
+        .unwrap_or("");
+    assert!(
+        like.contains("/faq/") || like.contains("/guides/"),
+        "{text}"
+    );
     let results: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with(['1', '2', '3']))
