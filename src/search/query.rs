@@ -223,6 +223,8 @@ const REWRITES: &[(&str, &str)] = &[
     ("谁来办", "单位办 自己办"),
     ("谁帮我办", "单位办 自己办"),
     ("年年", "每年"),
+    // 每年都交 is paying every year, not 都交 (paying in both places).
+    ("每年都交", "每年 交"),
     ("再去续", "每年 续办"),
     // What an app shows while nobody has acted yet.
     ("待受理", "受理 进度"),
