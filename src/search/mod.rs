@@ -645,8 +645,7 @@ impl FaqIndex {
         let (mem, ids, idf, table) = (matched.mem, matched.ids, matched.idf, matched.table);
         let (needles, approximate) = (matched.needles, matched.approximate);
         let like = mem.phrases.likeness(&char_pairs(q), mem.docs.len());
-        let mut fits = Fits::of(&understood);
-        fits.general = query::is_general(&asked);
+        let fits = Fits::of(&understood, &asked);
         let mut scored: Vec<(f64, usize, &MemDoc)> = ids
             .iter()
             .filter_map(|&i| Some((i, mem.docs.get(i)?)))
@@ -953,13 +952,13 @@ struct Fits {
 }
 
 impl Fits {
-    fn of(u: &query::Understood) -> Fits {
+    fn of(u: &query::Understood, terms: &[Vec<String>]) -> Fits {
         Fits {
             intents: u.intents.iter().fold(0, |m, i| m | Signs::bit(*i)),
             meaning: u.intents.contains(&query::Intent::Meaning),
             scope: u.scope,
             direction: u.direction,
-            general: false,
+            general: query::is_general(terms),
         }
     }
 
