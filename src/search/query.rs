@@ -252,6 +252,9 @@ const REWRITES: &[(&str, &str)] = &[
     ("办好没", "办好没 确认 进度"),
     ("转回本地", "转回老家 转移"),
     ("回本地", "转回老家 转移"),
+    // Cover brought from elsewhere to where one lives now ("从外地转到本地").
+    ("转到本地", "转回老家 转移"),
+    ("转入本地", "转回老家 转移"),
     ("转回来", "转回老家 转移"),
     ("转回去", "转回老家 转移"),
 ];
@@ -893,11 +896,10 @@ mod tests {
                 .text
                 .contains("灵活就业")
         );
-        assert!(
-            understand("医保从外地转到本地需要哪些手续", &p)
-                .intents
-                .contains(&Intent::Papers)
-        );
+        let u = understand("医保从外地转到本地需要哪些手续", &p);
+        assert!(u.intents.contains(&Intent::Papers));
+        // Cover brought here from elsewhere is cover moved back, not a referral (转诊).
+        assert!(u.text.contains("转回老家"), "{}", u.text);
     }
 
     #[test]
