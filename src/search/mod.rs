@@ -664,8 +664,14 @@ impl FaqIndex {
         let top = scored.iter().map(|s| s.0).fold(0.0f64, f64::max);
         if top > 0.0 {
             for (s, _, r) in &mut scored {
-                *s = *s / top
-                    * (1.0 + PAGE_MODEL_WEIGHT * post.get(r.page as usize).copied().unwrap_or(0.0));
+                // The model reads characters, not their order: 居民医保转职工医保 reads like a
+                // page about the other way. The way the question goes decides there.
+                let p = if fits.opposes(r) {
+                    0.0
+                } else {
+                    post.get(r.page as usize).copied().unwrap_or(0.0)
+                };
+                *s = *s / top * (1.0 + PAGE_MODEL_WEIGHT * p);
             }
         }
         // Best score first; the index's order breaks ties.
@@ -960,6 +966,11 @@ impl Fits {
             direction: u.direction,
             general: query::is_general(terms),
         }
+    }
+
+    /// Whether the page is about the other way between the schemes than the question.
+    fn opposes(&self, r: &MemDoc) -> bool {
+        matches!((self.direction, r.signs.direction), (Some(a), Some(b)) if a == b.other())
     }
 
     fn factor(&self, r: &MemDoc) -> f64 {
