@@ -13,6 +13,9 @@ const ALPHA: f64 = 0.5;
 /// How peaked the posterior is (log-likelihoods are divided by it before the softmax).
 const TEMPERATURE: f64 = 3.0;
 
+/// Features in a question past which its model is made less sure (see `posterior`).
+const LONG_FEATURES: f64 = 15.0;
+
 /// A feature: one character (`(c, '\0')`) or two adjacent ones.
 type Feature = (char, char);
 
@@ -99,7 +102,11 @@ impl PageModel {
         let mut known_weight = 0.0;
         // Σ over the query's features of weight × ln(count + α), past the ln α every page has.
         let mut log = vec![0.0f64; n];
-        for f in features(query) {
+        let feats = features(query);
+        // A long message holds many features, and their product would make the model sure
+        // of one page: it is as sure per feature as a short question is.
+        let temperature = TEMPERATURE * (feats.len() as f64 / LONG_FEATURES).sqrt().max(1.0);
+        for f in feats {
             let Some(list) = self.postings.get(&f) else {
                 continue;
             };
@@ -122,7 +129,7 @@ impl PageModel {
         let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let mut post: Vec<f64> = log
             .iter()
-            .map(|l| ((l - top) / TEMPERATURE).exp())
+            .map(|l| ((l - top) / temperature).exp())
             .collect();
         let z: f64 = post.iter().sum();
         for p in &mut post {
@@ -176,6 +183,16 @@ mod tests {
         empty.page("/faq/a");
         empty.learn(0, "，。");
         assert_eq!(empty.posterior("医保"), vec![1.0]);
+    }
+
+    #[test]
+    fn a_long_message_about_both_pages_leaves_both_a_share() {
+        // Many features multiply to certainty unless the model is as sure per feature as
+        // for a short question (unscaled, the gap page keeps 0.01 here).
+        let (m, gap, card) = model();
+        let post = m.posterior("我离职半年才进新厂 旧的医保卡丢了还能刷吗 怎么补办社保卡");
+        assert!(post[gap as usize] > 0.05, "{post:?}");
+        assert!(post[card as usize] > 0.02, "{post:?}");
     }
 
     #[test]
