@@ -87,7 +87,9 @@ struct RealCase {
     /// out; both measured the moment they arrived, before any change), 7 (2026-12-02, real
     /// queries collected from the web, see `REAL_BATCHES`; labelled by two annotators apart,
     /// the expected pages are the union; a third held out by a hash of the query), 8 (the
-    /// same, 68 more real questions from Q&A bodies and government pages). Reported
+    /// same, 68 more real questions from Q&A bodies and government pages), 9 (the same,
+    /// 81 real questions, most from a public dump of 百度知道 insurance questions; measured
+    /// 0.59/0.77 the moment they arrived, before any change). Reported
     /// apart, so each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
@@ -213,9 +215,9 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
     }
 }
 
-/// Batches of queries people really typed into search engines (collected from pages whose
-/// title or address is the query), not written for the set: the honest figure.
-const REAL_BATCHES: &[u8] = &[7, 8];
+/// Batches of queries people really typed (into search engines, Q&A sites, government
+/// message boards), not written for the set: the honest figure.
+const REAL_BATCHES: &[u8] = &[7, 8, 9];
 
 /// The five questions of issue 11, each answered first (by a page the relevance set, written
 /// before any result was seen, names for it).
@@ -266,13 +268,16 @@ fn a_question_one_way_between_the_schemes_never_gets_the_other_way_first() {
     }
 }
 
-// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02 at the
-// end of the session. Written questions, held out (batches 1–6, 368): 0.91/0.98. Real queries,
-// held out (batches 7–8, 69): 0.75/0.94. Tune, all (700): 0.89/0.98. Issue 11's targets on
-// unseen questions are 0.80 and 0.95: met on the written questions, not yet on real ones.
-// Raise the floors as search improves; never lower them to make a change pass.
+// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02.
+// Written questions, held out (batches 1–6, 368): 0.90/0.98. Real queries, held out
+// (batches 7–9, 98): 0.71/0.90. Tune, all (752): 0.89/0.98. Issue 11's targets on unseen
+// questions are 0.80 and 0.95: met on the written questions, not on real ones.
+// Raise the floors as search improves; never lower them to make a change pass. (The real
+// floor went from 0.70/0.90 to 0.68/0.86 on 2026-12-02 when batch 9 joined the set: batch 9
+// measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse; batches
+// 7–8 alone stayed at 0.75/0.94.)
 const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.88, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.70, 0.90);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.68, 0.86);
 const TUNE_FLOOR: (f64, f64) = (0.86, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
