@@ -151,6 +151,8 @@ pub const TYPOS: &[(&str, &str)] = &[
     ("转义", "转移"),
     ("转意", "转移"),
     ("职功", "职工"),
+    ("需要那些", "需要哪些"),
+    ("要那些", "要哪些"),
 ];
 
 /// Rewrites from how people say it to how the site says it, applied in order.
@@ -199,7 +201,14 @@ const REWRITES: &[(&str, &str)] = &[
     ("无业人员", "灵活就业 没单位"),
     ("自费交医保", "灵活就业 医保"),
     ("自费缴医保", "灵活就业 医保"),
+    // A 自由职业者 pays as a 灵活就业 worker.
+    ("自由职业者", "灵活就业"),
+    ("自由职业", "灵活就业"),
     ("个人缴费", "灵活就业"),
+    ("个人缴纳", "灵活就业"),
+    ("自己能不能交", "灵活就业"),
+    ("自己能交", "灵活就业"),
+    ("自己可以交", "灵活就业"),
     ("个人交", "灵活就业"),
     ("自己交", "灵活就业"),
     ("自己缴", "灵活就业"),
@@ -208,6 +217,14 @@ const REWRITES: &[(&str, &str)] = &[
     ("封存", "暂停 断缴"),
     ("解封", "续交 补缴"),
     ("断交", "断缴"),
+    ("没有交", "没交"),
+    // A hospital sending a patient on (转院) is a referral (转诊), not a transfer.
+    ("转院", "转诊"),
+    // 农保卡 here is the 新农合 card.
+    ("农保卡", "居民医保 医保卡"),
+    // An 事业单位 is an employer like any other.
+    ("事业单位", "单位"),
+    ("去哪办", "在哪里办"),
     ("转医保", "医保转移"),
     // 五险一金 are the five insurances and the housing fund: here, the medical one.
     ("五险一金", "医保"),
@@ -244,6 +261,7 @@ const REWRITES: &[(&str, &str)] = &[
     ("马上退休", "临近退休"),
     ("辞职", "辞职 离职"),
     ("被裁", "被裁 离职"),
+    ("辞退", "辞退 离职"),
     ("裁员", "裁员 离职"),
     ("退现金", "提现"),
     ("取现", "提现"),
@@ -326,6 +344,9 @@ const TREATMENT: &[&str] = &[
     "生病",
     "门诊",
     "急诊",
+    "可以报",
+    "受伤",
+    "摔伤",
 ];
 
 /// Words that, with 报销 or 看病, mean treatment in another city (异地就医).
@@ -334,6 +355,8 @@ const ELSEWHERE: &[&str] = &[
     "不同城市",
     "不在一个城市",
     "别的城市",
+    "跨省",
+    "省外",
     "其他城市",
     "另一个城市",
     "外地",
@@ -369,6 +392,7 @@ const SHARE_WITH: &[&str] = &[
     "妻子",
     "丈夫",
     "儿女",
+    "子女",
     "儿子",
     "女儿",
     "孙子",
@@ -602,6 +626,22 @@ impl Places {
     }
 }
 
+/// `text` with the 年 after each year it names taken out (2015年退休 → 2015 退休): alone, 年
+/// matches any page that counts years. The digits stay (2025年新规 is about one year).
+fn without_years(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after_year = c == '年'
+            && i >= 4
+            && chars[i - 4..i].iter().all(char::is_ascii_digit)
+            && matches!((chars[i - 4], chars[i - 3]), ('1', '9') | ('2', '0'))
+            && !(i >= 5 && chars[i - 5].is_ascii_digit());
+        out.push(if after_year { ' ' } else { c });
+    }
+    out
+}
+
 /// Understands `query` (already trimmed and cut to length).
 pub fn understand(query: &str, places: &Places) -> Understood {
     let mut text = query.to_lowercase();
@@ -612,8 +652,11 @@ pub fn understand(query: &str, places: &Places) -> Understood {
             corrected.push((from.to_string(), to));
         }
     }
+    // A year ("2015年退休") says when, not what.
+    let text = without_years(&text);
     // Intent words count as typed (typos corrected) and as rewritten.
     let typed = text.clone();
+    let mut text = text;
     for (from, to) in REWRITES {
         if text.contains(from) {
             text = text.replace(from, to);
@@ -628,13 +671,16 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     let family = FAMILY.iter().any(|w| text.contains(w));
     // One's own account, card or cover given to family to use ("儿女医保卡怎么给父母用",
     // "医保账户如何绑定家人") is 家庭共济, whatever it is called.
+    // "可以使用我的医疗保险吗": one's own cover, for a relative to use.
+    let uses_mine = text.contains("我的医保") && text.contains('用');
     if (family || SHARE_WITH.iter().any(|w| text.contains(w)))
         && !text.contains("共济")
-        && (SHARED.iter().any(|w| text.contains(w))
-            || (text.contains("医保") && text.contains('给') && text.contains('用')))
-        && ["给", "绑定", "共用", "一起用"]
-            .iter()
-            .any(|w| text.contains(w))
+        && (uses_mine
+            || ((SHARED.iter().any(|w| text.contains(w))
+                || (text.contains("医保") && text.contains('给') && text.contains('用')))
+                && ["给", "绑定", "共用", "一起用"]
+                    .iter()
+                    .any(|w| text.contains(w))))
     {
         text.push_str(" 家庭共济");
     }
@@ -647,9 +693,14 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         .collect();
     named.retain(|(p, whole)| !whole || !inside.contains(p));
     let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
-    // Treatment somewhere else: 报销/看病 with 外地 (or with a place named).
-    if TREATMENT.iter().any(|w| text.contains(w))
-        && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty())
+    // Treatment somewhere else: 报销/看病 with 外地 (or with a place named). "深圳医保绍兴能
+    // 用吗" asks the same, unless the cover is being moved; so does "异地医保如何办理".
+    let moving = text.contains('转');
+    let treated = TREATMENT.iter().any(|w| text.contains(w)) || (text.contains("能用") && !moving);
+    let elsewhere_cover =
+        text.contains("异地医保") && !moving && !text.contains('交') && !text.contains('缴');
+    if ((treated && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty()))
+        || elsewhere_cover)
         && !text.contains("异地就医")
         && !family
     {
@@ -659,6 +710,20 @@ pub fn understand(query: &str, places: &Places) -> Understood {
             text = text.replace(w, " 其他城市 ");
         }
         text.push_str(" 异地就医 备案");
+    }
+    // "新农合异地怎么加入": joining the resident scheme where one lives, without its 户口.
+    if text.contains("居民医保")
+        && ["异地", "外地", "外县", "当地"]
+            .iter()
+            .any(|w| text.contains(w))
+        && ["加入", "参保", "缴纳", "参加", "能交", "可以交"]
+            .iter()
+            .any(|w| text.contains(w))
+        && !moving
+        && !treated
+        && !text.contains("老家")
+    {
+        text.push_str(" 外地户口 常住地参保");
     }
     let scope = match (provinces.as_slice(), named.as_slice()) {
         ([a, rest @ ..], _) if !rest.is_empty() => Some(if rest.iter().all(|p| p == a) {
@@ -900,6 +965,39 @@ mod tests {
         assert!(u.intents.contains(&Intent::Papers));
         // Cover brought here from elsewhere is cover moved back, not a referral (转诊).
         assert!(u.text.contains("转回老家"), "{}", u.text);
+    }
+
+    #[test]
+    fn the_words_of_old_baidu_questions_are_read_as_the_site_says_them() {
+        let p = places();
+        let text = |q: &str| understand(q, &p).text;
+        assert!(text("自由职业者如何缴纳社保").contains("灵活就业"));
+        assert!(text("个人缴纳医疗保险去哪交").contains("灵活就业"));
+        assert!(text("外来人员辞退后自己能不能交社保").contains("离职"));
+        assert!(text("新农合转院手续怎么办").contains("转诊"));
+        assert!(!text("新农合转院手续怎么办").contains("转院"));
+        assert!(text("农保卡跨省可以报销吗").contains("异地就医"));
+        // The 年 of a year goes; the year stays (2025年新规 is about one year).
+        let t = text("2015年退休去哪办异地就医手续");
+        assert!(t.contains("2015") && !t.contains('年'), "{t}");
+        assert!(text("连续缴费满4年").contains('年'));
+        assert!(
+            text("12020年").contains('年'),
+            "not a year: a longer number"
+        );
+        // Cover from one place used in another is treatment there, unless it is moved.
+        assert!(text("深圳医保武汉能用吗").contains("异地就医"));
+        assert!(!text("深圳医保转到武汉还能用吗").contains("异地就医"));
+        assert!(text("异地医疗保险如何办理").contains("异地就医"));
+        assert!(!text("异地医保怎么交").contains("异地就医"));
+        assert!(text("在外省开电动车摔伤回老家可以报农合吗").contains("异地就医"));
+        // One's own cover for a spouse or children to use is 家庭共济.
+        assert!(text("爱人及子女看病是否可以使用我的医疗保险").contains("家庭共济"));
+        // Joining the resident scheme where one lives, not where one's 户口 is.
+        assert!(text("新农合异地怎么加入").contains("常住地参保"));
+        assert!(text("异地可缴纳农村医疗保险吗").contains("常住地参保"));
+        assert!(!text("在外地打工 老家的新农合还要交吗").contains("常住地参保"));
+        assert!(!text("新农合转到外地怎么参保").contains("常住地参保"));
     }
 
     #[test]
