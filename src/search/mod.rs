@@ -850,6 +850,9 @@ const DIRECTION_FIT: f64 = 1.25;
 /// How much a general question about moving ([`query::is_general`]) weighs the overview.
 const GENERAL_FIT: f64 = 3.0;
 
+/// What a FAQ entry about a move counts for a question that names none.
+const MOVE_MISFIT: f64 = 0.7;
+
 /// How much the page model's posterior ([`pages::PageModel`], 0–1) weighs a score: it is
 /// multiplied by 1 + this × posterior.
 const PAGE_MODEL_WEIGHT: f64 = 1.5;
@@ -955,6 +958,8 @@ struct Fits {
     direction: Option<query::Direction>,
     /// It asks about moving in general ([`query::is_general`]).
     general: bool,
+    /// It names a move of the cover or of the person ([`query::names_move`]).
+    moves: bool,
 }
 
 impl Fits {
@@ -965,6 +970,7 @@ impl Fits {
             scope: u.scope,
             direction: u.direction,
             general: query::is_general(terms),
+            moves: query::names_move(&u.text),
         }
     }
 
@@ -995,6 +1001,11 @@ impl Fits {
         {
             f *= 0.8;
         }
+        // "医保账户如何绑定家人" names no move: the FAQ about sharing after a transfer answers
+        // less than the ones about sharing itself.
+        if !self.moves && r.signs.about_move {
+            f *= MOVE_MISFIT;
+        }
         // 新农合 → 职工医保 is not 职工医保 → 居民医保.
         match (self.direction, r.signs.direction) {
             (Some(a), Some(b)) if a == b => f *= DIRECTION_FIT,
@@ -1013,6 +1024,9 @@ struct Signs {
     glossary: bool,
     /// The guide that explains moving one's cover as a whole.
     overview: bool,
+    /// A FAQ entry whose question is about a move (转移后…, 转走以后…; a referral, 转诊, is
+    /// no move).
+    about_move: bool,
     scope_title: Vec<query::Scope>,
     scope_tags: Vec<query::Scope>,
     /// The way between the schemes it is about, as its address names it
@@ -1034,6 +1048,7 @@ impl Signs {
                 .fold(0, |m, i| m | Signs::bit(*i)),
             glossary: url.starts_with("/guides/glossary"),
             overview: url.starts_with("/guides/overview"),
+            about_move: url.starts_with("/faq/") && title.contains('转') && !title.contains("转诊"),
             direction: if url.contains("employee-to-resident") {
                 Some(query::Direction::ToResident)
             } else if url.contains("-to-employee") {

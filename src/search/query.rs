@@ -365,6 +365,28 @@ const ELSEWHERE: &[&str] = &[
     "老家",
 ];
 
+/// Words that name a move: of the cover (转, 迁), of the person (搬, 回老家, 外地), of the
+/// job (换, 离职).
+const MOVES: &[&str] = &[
+    "转",
+    "迁",
+    "换",
+    "搬",
+    "回老家",
+    "异地",
+    "外地",
+    "跨省",
+    "省内",
+    "离职",
+    "辞职",
+    "到了",
+];
+
+/// Whether an understood question names a move of any kind.
+pub fn names_move(text: &str) -> bool {
+    MOVES.iter().any(|w| text.contains(w))
+}
+
 /// Words about family members (their cover is 家庭共济 or their own insurance).
 const FAMILY: &[&str] = &[
     "爸妈",
@@ -998,6 +1020,17 @@ mod tests {
         assert!(text("异地可缴纳农村医疗保险吗").contains("常住地参保"));
         assert!(!text("在外地打工 老家的新农合还要交吗").contains("常住地参保"));
         assert!(!text("新农合转到外地怎么参保").contains("常住地参保"));
+    }
+
+    #[test]
+    fn a_move_is_told_from_no_move() {
+        let p = places();
+        let moves = |q: &str| names_move(&understand(q, &p).text);
+        assert!(moves("医保转走以后家人还能用吗"));
+        assert!(moves("辞职回老家医保怎么办"));
+        assert!(moves("天门医保怎么到武汉"), "two places: a move");
+        assert!(!moves("医保账户如何绑定家人"));
+        assert!(!moves("医保断缴三个月会怎样"));
     }
 
     #[test]
