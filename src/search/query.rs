@@ -487,6 +487,17 @@ const EMPLOYEE_SCHEME: &[&str] = &[
 const RESIDENT_SCHEME: &[&str] = &["居民医保", "新农合", "城乡居民"];
 /// Words saying the scheme after them is the one they had.
 const FORMER: &[&str] = &["以前", "原来", "之前", "原先", "本来"];
+/// Words saying two schemes are held at once.
+const BOTH: &[&str] = &[
+    "同时",
+    "都",
+    "两个",
+    "两份",
+    "一起",
+    "已经有",
+    "能办",
+    "可以办",
+];
 /// Words saying something changed (without one, "职工医保和居民医保哪个好" compares).
 const CHANGE: &[&str] = &[
     "转",
@@ -732,6 +743,17 @@ pub fn understand(query: &str, places: &Places) -> Understood {
             text = text.replace(w, " 其他城市 ");
         }
         text.push_str(" 异地就医 备案");
+    }
+    // "一张身份证能办居民医保和职工医保吗", "居民医保要不要办，已经有社保了": both at once is
+    // 重复参保.
+    let resident = RESIDENT_SCHEME.iter().any(|w| text.contains(w));
+    if resident
+        && (EMPLOYEE_SCHEME.iter().any(|w| text.contains(w)) || text.contains("已经有"))
+        && !CHANGE.iter().any(|w| text.contains(w))
+        && BOTH.iter().any(|w| text.contains(w))
+        && !text.contains("重复")
+    {
+        text.push_str(" 重复参保");
     }
     // "新农合异地怎么加入": joining the resident scheme where one lives, without its 户口.
     if text.contains("居民医保")
@@ -1020,6 +1042,11 @@ mod tests {
         assert!(text("异地可缴纳农村医疗保险吗").contains("常住地参保"));
         assert!(!text("在外地打工 老家的新农合还要交吗").contains("常住地参保"));
         assert!(!text("新农合转到外地怎么参保").contains("常住地参保"));
+        // Both schemes at once is 重复参保; from one to the other, or comparing them, is not.
+        assert!(text("一张身份证能办居民医疗保险和职工医疗保险吗").contains("重复参保"));
+        assert!(text("城镇居民医疗保险要不要办，已经有社保了").contains("重复参保"));
+        assert!(!text("居民医保能转到职工医保吗").contains("重复参保"));
+        assert!(!text("职工医保和居民医保哪个好").contains("重复参保"));
     }
 
     #[test]
