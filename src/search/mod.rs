@@ -850,6 +850,9 @@ const DIRECTION_FIT: f64 = 1.25;
 /// How much a general question about moving ([`query::is_general`]) weighs the overview.
 const GENERAL_FIT: f64 = 3.0;
 
+/// What a FAQ entry about one scope counts for a question that names none.
+const UNASKED_SCOPE: f64 = 0.8;
+
 /// What a FAQ entry about a move counts for a question that names none.
 const MOVE_MISFIT: f64 = 0.7;
 
@@ -955,6 +958,8 @@ struct Fits {
     intents: u8,
     meaning: bool,
     scope: Option<query::Scope>,
+    /// It names a scope, by places or in words (省内, 跨省…).
+    scope_named: bool,
     direction: Option<query::Direction>,
     /// It asks about moving in general ([`query::is_general`]).
     general: bool,
@@ -968,6 +973,10 @@ impl Fits {
             intents: u.intents.iter().fold(0, |m, i| m | Signs::bit(*i)),
             meaning: u.intents.contains(&query::Intent::Meaning),
             scope: u.scope,
+            scope_named: u.scope.is_some()
+                || [query::Scope::CrossProvince, query::Scope::WithinProvince]
+                    .iter()
+                    .any(|s| s.words().iter().any(|w| u.text.contains(w))),
             direction: u.direction,
             general: query::is_general(terms),
             moves: query::names_move(&u.text),
@@ -993,6 +1002,12 @@ impl Fits {
             Some(s) if r.signs.scope_title.contains(&s) => f *= 1.3,
             Some(s) if r.signs.scope_tags.contains(&s) => f *= 1.15,
             _ => {}
+        }
+        // No scope asked ("中卫医保怎么转移到其他城市"): a FAQ entry whose question is about
+        // one (省内, 跨省) answers a case the question did not name. Guides are left alone: the
+        // cross-province one is where most moves are explained.
+        if !self.scope_named && !r.signs.scope_title.is_empty() && r.kind == "faq" {
+            f *= UNASKED_SCOPE;
         }
         // Two provinces named: a page whose title is about moving within one answers less
         // (and the other way round).
