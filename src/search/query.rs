@@ -387,6 +387,15 @@ pub fn names_move(text: &str) -> bool {
     MOVES.iter().any(|w| text.contains(w))
 }
 
+/// Whether an understood question names a relative or sharing with one.
+pub fn names_family(text: &str) -> bool {
+    FAMILY
+        .iter()
+        .chain(SHARE_WITH)
+        .chain(&["家庭", "亲情", "绑定", "别人", "他人"])
+        .any(|w| text.contains(w))
+}
+
 /// Words about family members (their cover is 家庭共济 or their own insurance).
 const FAMILY: &[&str] = &[
     "爸妈",
@@ -1058,6 +1067,17 @@ mod tests {
         assert!(moves("天门医保怎么到武汉"), "two places: a move");
         assert!(!moves("医保账户如何绑定家人"));
         assert!(!moves("医保断缴三个月会怎样"));
+    }
+
+    #[test]
+    fn a_relative_is_told_from_nobody() {
+        let p = places();
+        let family = |q: &str| names_family(&understand(q, &p).text);
+        assert!(family("医保卡能给老婆用吗"));
+        assert!(family("医保账户如何绑定家人"));
+        assert!(family("给爸妈交医保能用我的账户吗"));
+        assert!(!family("医保卡断交后还能用吗"));
+        assert!(!family("医保卡停止交费了里面的钱能用吗"));
     }
 
     #[test]
