@@ -850,8 +850,8 @@ const DIRECTION_FIT: f64 = 1.25;
 /// How much a general question about moving ([`query::is_general`]) weighs the overview.
 const GENERAL_FIT: f64 = 3.0;
 
-/// What a page about family sharing counts for a question that names no relative.
-const UNASKED_FAMILY: f64 = 0.7;
+/// What a page about a topic ([`query::TOPICS`]) counts for a question that names none of it.
+const UNASKED_TOPIC: f64 = 0.7;
 
 /// What a FAQ entry about one scope counts for a question that names none.
 const UNASKED_SCOPE: f64 = 0.8;
@@ -966,8 +966,8 @@ struct Fits {
     direction: Option<query::Direction>,
     /// It asks about moving in general ([`query::is_general`]).
     general: bool,
-    /// It names a relative or sharing ([`query::names_family`]).
-    family: bool,
+    /// Bit `i` set: it names [`query::TOPICS`]`[i]` (a relative, retirement…).
+    names: u8,
     /// It names a move of the cover or of the person ([`query::names_move`]).
     moves: bool,
 }
@@ -985,7 +985,7 @@ impl Fits {
             direction: u.direction,
             general: query::is_general(terms),
             moves: query::names_move(&u.text),
-            family: query::names_family(&u.text),
+            names: query::named_topics(&u.text),
         }
     }
 
@@ -1024,10 +1024,10 @@ impl Fits {
         }
         // "医保账户如何绑定家人" names no move: the FAQ about sharing after a transfer answers
         // less than the ones about sharing itself.
-        // "医保卡断交后还能用吗" names nobody: the pages about sharing one's cover with family
-        // answer a case the question did not name.
-        if !self.family && r.signs.family {
-            f *= UNASKED_FAMILY;
+        // "医保卡断交后还能用吗" names nobody: a page about sharing one's cover with family (or
+        // about retirees, the unemployed…) answers a case the question did not name.
+        if r.signs.presumes & !self.names != 0 {
+            f *= UNASKED_TOPIC;
         }
         if !self.moves && r.signs.about_move {
             f *= MOVE_MISFIT;
@@ -1050,9 +1050,9 @@ struct Signs {
     glossary: bool,
     /// The guide that explains moving one's cover as a whole.
     overview: bool,
-    /// A page about sharing one's cover with family (家庭共济): a FAQ entry or the guide on it
-    /// (the personal-account guide only has a section on it).
-    family: bool,
+    /// Bit `i` set: the page is about [`query::TOPICS`]`[i]` (a FAQ entry tagged so, or that
+    /// topic's own guide: the personal-account guide only has a section on family sharing).
+    presumes: u8,
     /// A FAQ entry whose question is about a move (转移后…, 转走以后…; a referral, 转诊, is
     /// no move).
     about_move: bool,
@@ -1077,8 +1077,18 @@ impl Signs {
                 .fold(0, |m, i| m | Signs::bit(*i)),
             glossary: url.starts_with("/guides/glossary"),
             overview: url.starts_with("/guides/overview"),
-            family: tags.contains("家庭共济")
-                && (url.starts_with("/faq/") || url.starts_with("/guides/family-sharing")),
+            presumes: query::TOPICS
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    if url.starts_with("/faq/") {
+                        t.tags.iter().any(|w| tags.contains(w))
+                            || t.titles.iter().any(|w| title.contains(w))
+                    } else {
+                        t.guides.iter().any(|g| url.starts_with(g))
+                    }
+                })
+                .fold(0, |m, (i, _)| m | 1 << i),
             about_move: url.starts_with("/faq/") && title.contains('转') && !title.contains("转诊"),
             direction: if url.contains("employee-to-resident") {
                 Some(query::Direction::ToResident)

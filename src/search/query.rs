@@ -387,13 +387,67 @@ pub fn names_move(text: &str) -> bool {
     MOVES.iter().any(|w| text.contains(w))
 }
 
-/// Whether an understood question names a relative or sharing with one.
-pub fn names_family(text: &str) -> bool {
-    FAMILY
+/// A kind of person or case some pages are about, and the words by which a question names it.
+pub struct Topic {
+    /// A FAQ entry with one of these in its tags (or category) is about it…
+    pub tags: &'static [&'static str],
+    /// …and so is one with one of these in its question.
+    pub titles: &'static [&'static str],
+    /// The guides about it, by address.
+    pub guides: &'static [&'static str],
+    /// Words of an understood question that name it.
+    pub words: &'static [&'static str],
+}
+
+/// The topics a page can presuppose (at most 8: the ranking keeps them as bits).
+pub const TOPICS: &[Topic] = &[
+    Topic {
+        tags: &["家庭共济"],
+        titles: &[],
+        guides: &["/guides/family-sharing"],
+        words: &[
+            "家庭", "亲情", "绑定", "别人", "他人", "爸妈", "父母", "家人", "老人", "孩子", "共济",
+            "亲属", "家里", "妹妹", "弟弟", "哥哥", "姐姐", "兄弟", "老婆", "老公", "配偶", "爱人",
+            "妻子", "丈夫", "儿女", "儿子", "女儿", "孙", "子女",
+        ],
+    },
+    Topic {
+        tags: &[],
+        titles: &["失业"],
+        guides: &[],
+        words: &["失业"],
+    },
+    Topic {
+        tags: &[],
+        titles: &["退休"],
+        guides: &["/guides/retirees", "/guides/near-retirement"],
+        words: &[
+            "退休",
+            "老人",
+            "爸妈",
+            "父母",
+            "老头",
+            "老太",
+            "老伴",
+            "养老",
+            "岁",
+            "老两口",
+            "我爸",
+            "我妈",
+            "公公",
+            "婆婆",
+            "年纪",
+        ],
+    },
+];
+
+/// The topics ([`TOPICS`]) an understood question names, as bits.
+pub fn named_topics(text: &str) -> u8 {
+    TOPICS
         .iter()
-        .chain(SHARE_WITH)
-        .chain(&["家庭", "亲情", "绑定", "别人", "他人"])
-        .any(|w| text.contains(w))
+        .enumerate()
+        .filter(|(_, t)| t.words.iter().any(|w| text.contains(w)))
+        .fold(0, |m, (i, _)| m | 1 << i)
 }
 
 /// Words about family members (their cover is 家庭共济 or their own insurance).
@@ -1072,12 +1126,16 @@ mod tests {
     #[test]
     fn a_relative_is_told_from_nobody() {
         let p = places();
-        let family = |q: &str| names_family(&understand(q, &p).text);
+        let family = |q: &str| named_topics(&understand(q, &p).text) & 1 != 0;
         assert!(family("医保卡能给老婆用吗"));
         assert!(family("医保账户如何绑定家人"));
         assert!(family("给爸妈交医保能用我的账户吗"));
         assert!(!family("医保卡断交后还能用吗"));
         assert!(!family("医保卡停止交费了里面的钱能用吗"));
+        let names = |q: &str| named_topics(&understand(q, &p).text);
+        assert_ne!(names("领失业金期间医保怎么办") & 2, 0);
+        assert_ne!(names("我爸退休了想去我那住") & 4, 0);
+        assert_eq!(names("医保卡断交后还能用吗"), 0);
     }
 
     #[test]
