@@ -1022,13 +1022,13 @@ impl Fits {
         {
             f *= 0.8;
         }
-        // "医保账户如何绑定家人" names no move: the FAQ about sharing after a transfer answers
-        // less than the ones about sharing itself.
         // "医保卡断交后还能用吗" names nobody: a page about sharing one's cover with family (or
         // about retirees, the unemployed…) answers a case the question did not name.
         if r.signs.presumes & !self.names != 0 {
             f *= UNASKED_TOPIC;
         }
+        // "医保账户如何绑定家人" names no move: the FAQ about sharing after a transfer answers
+        // less than the ones about sharing itself.
         if !self.moves && r.signs.about_move {
             f *= MOVE_MISFIT;
         }

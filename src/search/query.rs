@@ -395,8 +395,8 @@ pub struct Topic {
     pub titles: &'static [&'static str],
     /// The guides about it, by address.
     pub guides: &'static [&'static str],
-    /// Words of an understood question that name it.
-    pub words: &'static [&'static str],
+    /// Lists of words of an understood question that name it.
+    pub words: &'static [&'static [&'static str]],
 }
 
 /// The topics a page can presuppose (at most 8: the ranking keeps them as bits).
@@ -406,22 +406,22 @@ pub const TOPICS: &[Topic] = &[
         titles: &[],
         guides: &["/guides/family-sharing"],
         words: &[
-            "家庭", "亲情", "绑定", "别人", "他人", "爸妈", "父母", "家人", "老人", "孩子", "共济",
-            "亲属", "家里", "妹妹", "弟弟", "哥哥", "姐姐", "兄弟", "老婆", "老公", "配偶", "爱人",
-            "妻子", "丈夫", "儿女", "儿子", "女儿", "孙", "子女",
+            FAMILY,
+            SHARE_WITH,
+            &["家庭", "亲情", "绑定", "别人", "他人", "家里", "兄弟", "孙"],
         ],
     },
     Topic {
         tags: &[],
         titles: &["失业"],
         guides: &[],
-        words: &["失业"],
+        words: &[&["失业"]],
     },
     Topic {
         tags: &[],
         titles: &["退休"],
         guides: &["/guides/retirees", "/guides/near-retirement"],
-        words: &[
+        words: &[&[
             "退休",
             "老人",
             "爸妈",
@@ -437,7 +437,7 @@ pub const TOPICS: &[Topic] = &[
             "公公",
             "婆婆",
             "年纪",
-        ],
+        ]],
     },
 ];
 
@@ -446,7 +446,12 @@ pub fn named_topics(text: &str) -> u8 {
     TOPICS
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.words.iter().any(|w| text.contains(w)))
+        .filter(|(_, t)| {
+            t.words
+                .iter()
+                .flat_map(|l| l.iter())
+                .any(|w| text.contains(w))
+        })
         .fold(0, |m, (i, _)| m | 1 << i)
 }
 
