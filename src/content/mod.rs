@@ -51,6 +51,24 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
+/// One question people asked (`data/questions.toml`), with the pages that answer it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub query: String,
+    /// `faq/<slug>` or `guides/<slug>`.
+    pub pages: Vec<String>,
+    /// Where it came from (see the file's header): written (1–6) or typed by real users (7–).
+    pub batch: u8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Questions {
+    #[serde(default)]
+    question: Vec<Question>,
+}
+
 /// A document a page rests on (政策依据).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -267,6 +285,9 @@ pub struct Library {
     /// Sorted by category, then file name.
     pub faqs: Vec<Faq>,
     pub changelog: Vec<ChangeEntry>,
+    /// Questions people asked, with the pages that answer them (`data/questions.toml`):
+    /// search learns from them how people ask. Never shown.
+    pub questions: Vec<Question>,
     guide_index: HashMap<String, usize>,
     faq_index: HashMap<String, usize>,
     /// Retired page paths → the paths of the pages that replaced them (front-matter `aliases`).
@@ -357,8 +378,17 @@ impl Library {
                 }
             }
         }
+        let questions_path = dir.join("data/questions.toml");
+        let questions = if questions_path.exists() {
+            toml::from_str::<Questions>(&read(&questions_path)?)
+                .map_err(|e| ContentError::new(&questions_path, &e.to_string()))?
+                .question
+        } else {
+            Vec::new()
+        };
         let mut lib = Library {
             facts,
+            questions,
             guide_index,
             faq_index,
             redirects,
@@ -369,7 +399,42 @@ impl Library {
         lib.changelog
             .sort_by_key(|e| std::cmp::Reverse(e.date.to_string()));
         lib.check_links()?;
+        lib.check_questions(&questions_path)?;
         Ok(lib)
+    }
+
+    /// Every page a question names must exist: a renamed or merged page takes its questions
+    /// with it.
+    fn check_questions(&self, path: &Path) -> Result<(), ContentError> {
+        for q in &self.questions {
+            if q.query.trim().is_empty() || q.pages.is_empty() {
+                return Err(ContentError::new(
+                    path,
+                    &format!("问题“{}”要有文字，也要有回答它的页面", q.query),
+                ));
+            }
+            for page in &q.pages {
+                let found = match page.split_once('/') {
+                    Some(("faq", slug)) => self.faq(slug).is_some(),
+                    Some(("guides", slug)) => self.guide(slug).is_some(),
+                    _ => false,
+                };
+                if !found {
+                    let merged = match page.split_once('/') {
+                        Some((kind, slug)) => self.merged_into(kind, slug),
+                        None => String::new(),
+                    };
+                    return Err(ContentError::new(
+                        path,
+                        &format!(
+                            "问题“{}”的页面 {page} 不存在（写成 faq/<slug> 或 guides/<slug>）{merged}",
+                            q.query
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Every internal link and every related slug must resolve.

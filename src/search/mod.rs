@@ -5,7 +5,7 @@
 
 pub mod segment;
 
-use crate::content::Library;
+use crate::content::{Library, Question};
 use rusqlite::{Connection, OpenFlags, params};
 use segment::{Segmenter, fold, highlight_folded};
 pub mod homophone;
@@ -63,6 +63,35 @@ pub struct Doc {
 
 /// The documents of a content library: FAQ entries and guide sections.
 pub fn docs_of(lib: &Library) -> Vec<Doc> {
+    docs_with(lib, &lib.questions)
+}
+
+/// The documents of a content library, learning from `questions` (the library's own, or,
+/// to measure search on questions it has not learnt, some of them) as well as each page's
+/// `asked`: a question counts as a way of asking every page it names.
+pub fn docs_with(lib: &Library, questions: &[Question]) -> Vec<Doc> {
+    let mut learnt: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for q in questions {
+        for page in &q.pages {
+            learnt
+                .entry(page.as_str())
+                .or_default()
+                .push(q.query.as_str());
+        }
+    }
+    // A learnt question is read as a query is (a traditional character as its simplified
+    // one): some were typed in traditional characters.
+    let asked = |own: &[String], page: String| -> String {
+        let mut all: Vec<String> = own.to_vec();
+        all.extend(
+            learnt
+                .get(page.as_str())
+                .into_iter()
+                .flatten()
+                .map(|q| q.chars().map(traditional::simplified).collect::<String>()),
+        );
+        all.join("\n")
+    };
     let mut docs = Vec::new();
     for f in &lib.faqs {
         docs.push(Doc {
@@ -72,10 +101,11 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
             crumb: format!("常见问题 › {}", f.category_name()),
             body: format!("{} {}", f.short_answer, f.text),
             tags: format!("{} {}", f.tags.join(" "), f.category_name()),
-            asked: f.asked.join("\n"),
+            asked: asked(&f.asked, format!("faq/{}", f.slug)),
         });
     }
     for g in &lib.guides {
+        let guide_asked = asked(&g.asked, format!("guides/{}", g.slug));
         for s in &g.sections {
             let (url, title) = if s.anchor.is_empty() {
                 (g.path(), g.title.clone())
@@ -107,7 +137,7 @@ pub fn docs_of(lib: &Library) -> Vec<Doc> {
                 tags: g.tags.join(" "),
                 // The guide's phrasings are the questions of the page as a whole: every section
                 // carries them, so the section that also matches the words best is linked.
-                asked: g.asked.join("\n"),
+                asked: guide_asked.clone(),
             });
         }
     }
@@ -516,7 +546,8 @@ impl FaqIndex {
                 *c = true;
             }
         }
-        // Whether the pages hold a run: the term cache knows (or finds out, once).
+        // Whether the pages hold a run: the term cache knows (or finds out, once). The pages'
+        // own text, not the ways people ask them: those keep the askers' slips (备安, 以地).
         self.with_conn(|conn| {
             let mem = self.memory(conn)?;
             Ok(SOUNDS.correct(
@@ -527,7 +558,7 @@ impl FaqIndex {
                         || self.places.holds_name(run)
                         || self
                             .term(conn, mem, run)
-                            .map_or(true, |t| !t.postings.is_empty())
+                            .map_or(true, |t| t.postings.iter().any(Posting::in_text))
                 },
             ))
         })
@@ -877,6 +908,13 @@ struct Posting {
     in_asked: bool,
     /// How often the body holds it.
     body: u32,
+}
+
+impl Posting {
+    /// Whether the page's own text (title, tags, body) holds it, not only a way of asking.
+    fn in_text(&self) -> bool {
+        self.title_first != NOWHERE || self.in_tags || self.body > 0
+    }
 }
 
 /// How one query word (with its synonyms) occurs in one document.

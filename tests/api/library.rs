@@ -208,8 +208,29 @@ fn the_check_command_passes_and_fails_naming_the_file() {
     assert!(err.contains("c-how-long-transfer-takes.md"), "{err}");
     assert!(err.contains("no-such-guide"), "{err}");
 
+    // A learnt question naming a page that is gone fails too, naming the file and the page.
+    std::fs::write(&page, text.clone()).unwrap();
+    let questions = dir.join("data/questions.toml");
+    let shipped = std::fs::read_to_string(&questions).unwrap();
+    std::fs::write(
+        &questions,
+        format!("{shipped}\n[[question]]\nquery = \"医保怎么转\"\npages = [\"faq/gone-page\"]\nbatch = 1\n"),
+    )
+    .unwrap();
+    let bad = std::process::Command::new(bin)
+        .args(["check", "--content"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("questions.toml") && err.contains("faq/gone-page"),
+        "{err}"
+    );
+    std::fs::write(&questions, shipped).unwrap();
+
     // A way of asking that is another page's title is a warning, naming both.
-    std::fs::write(&page, text).unwrap();
     let other = dir.join("faq/c-account-cash-out.md");
     let title = crate::helpers::library()
         .faq("c-how-long-transfer-takes")

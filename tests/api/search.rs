@@ -3,7 +3,7 @@
 
 use crate::helpers::*;
 use serde::Deserialize;
-use yibao::search::{FaqIndex, docs_of};
+use yibao::search::{FaqIndex, docs_of, docs_with};
 
 #[derive(Deserialize)]
 struct Case {
@@ -104,11 +104,69 @@ struct RealSet {
     case: Vec<RealCase>,
 }
 
+/// The whole relevance set: the tune part is what search learns from
+/// (`content/data/questions.toml`), the held-out part lives in the tests only.
+fn relevance_set() -> Vec<RealCase> {
+    let held: RealSet =
+        toml::from_str(&std::fs::read_to_string(repo("tests/api/search_realistic.toml")).unwrap())
+            .unwrap();
+    let tune = library().questions.iter().map(|q| RealCase {
+        query: q.query.clone(),
+        expect: q.pages.clone(),
+        part: "tune".to_string(),
+        batch: q.batch,
+    });
+    held.case.into_iter().chain(tune).collect()
+}
+
+/// The tune questions are learnt by search: measured by the index that learnt them, search
+/// would mark its own homework. Each is measured by an index that learnt the others only:
+/// the questions fall in `FOLDS` folds by a hash of their text.
+const FOLDS: usize = 3;
+
+fn fold_of(query: &str) -> usize {
+    // FNV-1a: the same fold on every machine and every run.
+    let h = query.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    (h % FOLDS as u64) as usize
+}
+
+/// The index that learnt every tune question but those of `fold`.
+fn unlearnt_index(fold: usize) -> &'static FaqIndex {
+    static INDEXES: [std::sync::OnceLock<FaqIndex>; FOLDS] =
+        [const { std::sync::OnceLock::new() }; FOLDS];
+    INDEXES[fold].get_or_init(|| {
+        let regions = yibao::plan::PlanFiles::load(&repo("content/data"))
+            .unwrap()
+            .regions;
+        let others: Vec<yibao::content::Question> = library()
+            .questions
+            .iter()
+            .filter(|q| fold_of(&q.query) != fold)
+            .cloned()
+            .collect();
+        FaqIndex::in_memory(&docs_with(library(), &others), &format!("fold-{fold}"))
+            .unwrap()
+            .with_places(yibao::web::places_of(&regions))
+    })
+}
+
+/// The index a case is measured by: the shipped one for a held-out question (search never
+/// learnt it), one that did not learn it for a tune question.
+fn index_for(c: &RealCase) -> &'static FaqIndex {
+    if c.part == "tune" {
+        unlearnt_index(fold_of(&c.query))
+    } else {
+        relevance_index()
+    }
+}
+
 /// Recall of one part of the set: (cases, right page first, right page in the top 3, misses).
 fn recall(cases: &[&RealCase]) -> (usize, usize, usize, Vec<String>) {
     let (mut at1, mut at3, mut misses) = (0, 0, Vec::new());
     for c in cases {
-        let top: Vec<String> = relevance_index()
+        let top: Vec<String> = index_for(c)
             .search(&c.query, 3)
             .unwrap()
             .iter()
@@ -130,17 +188,33 @@ fn recall(cases: &[&RealCase]) -> (usize, usize, usize, Vec<String>) {
     (cases.len(), at1, at3, misses)
 }
 
+/// Search learns from the tune part only: no held-out question (nor one differing from it
+/// only in spaces and punctuation) is among the questions it learns from.
+#[test]
+fn no_held_out_question_is_learnt() {
+    let norm = |q: &str| -> String { q.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let learnt: std::collections::HashSet<String> =
+        library().questions.iter().map(|q| norm(&q.query)).collect();
+    assert!(learnt.len() >= 500, "{} questions learnt", learnt.len());
+    let set = relevance_set();
+    let leaked: Vec<&str> = set
+        .iter()
+        .filter(|c| c.part == "held-out" && learnt.contains(&norm(&c.query)))
+        .map(|c| c.query.as_str())
+        .collect();
+    assert!(leaked.is_empty(), "held-out questions learnt: {leaked:?}");
+}
+
 /// Questions written the way people type them (place names, 社保 for 医保, typos), with the
 /// pages that answer them, written before looking at any result. The held-out part is never
-/// tuned on; the floors below come from its figures, so a change that makes search worse on
-/// questions nobody tuned for fails here.
+/// tuned on nor learnt; the floors below come from its figures, so a change that makes
+/// search worse on questions nobody tuned for fails here. The tune part is measured
+/// cross-fitted (see `FOLDS`).
 #[test]
 fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
-    let set: RealSet =
-        toml::from_str(&std::fs::read_to_string(repo("tests/api/search_realistic.toml")).unwrap())
-            .unwrap();
-    assert!(set.case.len() >= 150, "{} cases", set.case.len());
-    for c in &set.case {
+    let set = relevance_set();
+    assert!(set.len() >= 150, "{} cases", set.len());
+    for c in &set {
         for e in &c.expect {
             let (kind, slug) = e.split_once('/').unwrap();
             let exists = match kind {
@@ -151,13 +225,14 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
             assert!(exists, "{}: {e} does not exist", c.query);
         }
     }
-    let part =
-        |name: &str| -> Vec<&RealCase> { set.case.iter().filter(|c| c.part == name).collect() };
+    let part = |name: &str| -> Vec<&RealCase> { set.iter().filter(|c| c.part == name).collect() };
     let (tune, held) = (part("tune"), part("held-out"));
-    assert!(
-        held.len() * 4 >= set.case.len(),
-        "held-out is about a third"
+    assert_eq!(
+        tune.len() + held.len(),
+        set.len(),
+        "every case is tune or held-out"
     );
+    assert!(held.len() * 4 >= set.len(), "held-out is about a third");
     let mut report = String::new();
     let mut results = Vec::new();
     for (name, cases) in [("tune", &tune), ("held-out", &held)] {
@@ -223,9 +298,7 @@ const REAL_BATCHES: &[u8] = &[7, 8, 9];
 /// before any result was seen, names for it).
 #[test]
 fn the_five_examples_find_their_answer_first() {
-    let set: RealSet =
-        toml::from_str(&std::fs::read_to_string(repo("tests/api/search_realistic.toml")).unwrap())
-            .unwrap();
+    let set = relevance_set();
     let mut wrong = Vec::new();
     for q in [
         "天门如何实现医保跨省转移",
@@ -234,8 +307,9 @@ fn the_five_examples_find_their_answer_first() {
         "职工医保不在同一个城市可以报销吗",
         "新单位交上了医保旧的还没转能看病吗",
     ] {
-        let case = set.case.iter().find(|c| c.query == q).expect("in the set");
-        let top: Vec<String> = relevance_index()
+        let case = set.iter().find(|c| c.query == q).expect("in the set");
+        // A tune question, by an index that has not learnt it.
+        let top: Vec<String> = index_for(case)
             .search(q, 3)
             .unwrap()
             .iter()
@@ -251,6 +325,9 @@ fn the_five_examples_find_their_answer_first() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// (These questions come from the tune part: each is asked of an index that has not learnt
+/// it, so the rule, not the memory of the question, is what passes.)
+///
 /// The page model reads characters, not their order: the askers of the page about 职工医保 →
 /// 居民医保 use the very characters of 居民医保转职工医保. A question going one way never gets
 /// a page about the other way first.
@@ -262,7 +339,7 @@ fn a_question_one_way_between_the_schemes_never_gets_the_other_way_first() {
         ("职工医保能转成居民医保吗", "-to-employee"),
         ("辞职了职工医保怎么转居民医保", "-to-employee"),
     ] {
-        let hits = relevance_index().search(q, 3).unwrap();
+        let hits = unlearnt_index(fold_of(q)).search(q, 3).unwrap();
         let first = hits.first().map(|h| h.url.as_str()).unwrap_or("");
         assert!(!first.contains(wrong), "{q} → {first}");
     }
@@ -273,7 +350,7 @@ fn a_question_one_way_between_the_schemes_never_gets_the_other_way_first() {
 #[test]
 fn a_question_naming_no_move_does_not_open_on_a_page_about_one() {
     for q in ["医保账户如何绑定家人", "医保卡可以给家人使用吗"] {
-        let hits = relevance_index().search(q, 3).unwrap();
+        let hits = unlearnt_index(fold_of(q)).search(q, 3).unwrap();
         let first = hits.first().map(|h| h.url.as_str()).unwrap_or("");
         assert_ne!(first, "/faq/c-family-sharing-after-transfer", "{q}");
     }
@@ -284,7 +361,7 @@ fn a_question_naming_no_move_does_not_open_on_a_page_about_one() {
 #[test]
 fn a_question_naming_no_scope_does_not_open_on_a_faq_about_one() {
     let q = "中卫医保怎么转移到其他城市?个人账户钱能转吗?";
-    let hits = relevance_index().search(q, 3).unwrap();
+    let hits = unlearnt_index(fold_of(q)).search(q, 3).unwrap();
     let first = hits.first().map(|h| h.url.as_str()).unwrap_or("");
     assert_ne!(first, "/faq/c-within-province-account", "{q}");
 }
@@ -294,23 +371,24 @@ fn a_question_naming_no_scope_does_not_open_on_a_faq_about_one() {
 #[test]
 fn a_question_naming_nobody_does_not_open_on_family_sharing() {
     for q in ["医保卡断交后还能用吗", "医保卡停止交费了里面的钱能用吗"] {
-        let hits = relevance_index().search(q, 3).unwrap();
+        let hits = unlearnt_index(fold_of(q)).search(q, 3).unwrap();
         let first = hits.first().map(|h| h.url.as_str()).unwrap_or("");
         assert!(!first.contains("family-sharing"), "{q} → {first}");
     }
 }
 
-// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-02.
-// Written questions, held out (batches 1–6, 368): 0.90/0.98. Real queries, held out
-// (batches 7–9, 98): 0.71/0.90. Tune, all (752): 0.89/0.98. Issue 11's targets on unseen
-// questions are 0.80 and 0.95: met on the written questions, not on real ones.
+// Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-03, once
+// search learnt from the tune part (content/data/questions.toml). Written questions, held
+// out (batches 1–6, 368): 0.93/0.98 (0.91/0.98 before it learnt). Real queries, held out
+// (batches 7–9, 98): 0.84/0.92 (0.70/0.90 before). Tune, all (752, cross-fitted): 0.93/0.98.
+// Issue 11's targets on unseen questions are 0.80 and 0.95: the first met on real ones, the
+// top three not yet.
 // Raise the floors as search improves; never lower them to make a change pass. (The real
 // floor went from 0.70/0.90 to 0.68/0.86 on 2026-12-02 when batch 9 joined the set: batch 9
-// measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse; batches
-// 7–8 alone stayed at 0.75/0.94.)
-const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.88, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.68, 0.86);
-const TUNE_FLOOR: (f64, f64) = (0.86, 0.96);
+// measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse.)
+const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.90, 0.96);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.80, 0.88);
+const TUNE_FLOOR: (f64, f64) = (0.88, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
 #[tokio::test]
