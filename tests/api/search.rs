@@ -89,8 +89,9 @@ struct RealCase {
     /// the expected pages are the union; a third held out by a hash of the query), 8 (the
     /// same, 68 more real questions from Q&A bodies and government pages), 9 (the same,
     /// 81 real questions, most from a public dump of 百度知道 insurance questions; measured
-    /// 0.59/0.77 the moment they arrived, before any change). Reported
-    /// apart, so each batch's figure shows.
+    /// 0.59/0.77 the moment they arrived, before any change), 10 and 11 (2026-12-03, two
+    /// more writers from the pages without their `asked` lines, all held out: 0.88/0.96 and
+    /// 0.83/0.97 when they arrived). Reported apart, so each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
 }
@@ -379,15 +380,18 @@ fn a_question_naming_nobody_does_not_open_on_family_sharing() {
 
 // Floors (recall@1, recall@3), a few points under the figures measured on 2026-12-03, once
 // search learnt from the tune part (content/data/questions.toml). Written questions, held
-// out (batches 1–6, 368): 0.93/0.98 (0.91/0.98 before it learnt). Real queries, held out
-// (batches 7–9, 98): 0.84/0.92 (0.70/0.90 before). Tune, all (752, cross-fitted): 0.93/0.98.
+// out (batches 1–6, 368): 0.94/0.99 (0.91/0.98 before it learnt); with batches 10–11 (627):
+// 0.90/0.98. Real queries, held out (batches 7–9, 98): 0.86/0.93 (0.70/0.90 before). Tune,
+// all (752, cross-fitted): 0.93/0.99.
 // Issue 11's targets on unseen questions are 0.80 and 0.95: the first met on real ones, the
 // top three not yet.
 // Raise the floors as search improves; never lower them to make a change pass. (The real
 // floor went from 0.70/0.90 to 0.68/0.86 on 2026-12-02 when batch 9 joined the set: batch 9
-// measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse.)
-const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.90, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.80, 0.88);
+// measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse. The
+// written floor went from 0.90 to 0.87 first on 2026-12-03 for the same reason: batches 10–11
+// joined at 0.85/0.97, and the written held-out part, 368 → 627 questions, reads 0.90/0.98.)
+const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.87, 0.96);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.82, 0.90);
 const TUNE_FLOOR: (f64, f64) = (0.88, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
