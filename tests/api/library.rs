@@ -191,6 +191,16 @@ fn the_check_command_passes_and_fails_naming_the_file() {
     for sub in ["", "guides", "faq", "data"] {
         copy(&repo("content").join(sub), &dir.join(sub));
     }
+    // `yibao check` on the copy must fail: what it said.
+    let fails = || -> String {
+        let bad = std::process::Command::new(bin)
+            .args(["check", "--content"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(!bad.status.success());
+        String::from_utf8_lossy(&bad.stderr).into_owned()
+    };
     let page = dir.join("faq/c-how-long-transfer-takes.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(
@@ -198,13 +208,7 @@ fn the_check_command_passes_and_fails_naming_the_file() {
         format!("{text}\n见 [不存在的指南](/guides/no-such-guide)。\n"),
     )
     .unwrap();
-    let bad = std::process::Command::new(bin)
-        .args(["check", "--content"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(!bad.status.success());
-    let err = String::from_utf8_lossy(&bad.stderr);
+    let err = fails();
     assert!(err.contains("c-how-long-transfer-takes.md"), "{err}");
     assert!(err.contains("no-such-guide"), "{err}");
 
@@ -217,13 +221,7 @@ fn the_check_command_passes_and_fails_naming_the_file() {
         format!("{shipped}\n[[question]]\nquery = \"医保怎么转\"\npages = [\"faq/gone-page\"]\nbatch = 1\n"),
     )
     .unwrap();
-    let bad = std::process::Command::new(bin)
-        .args(["check", "--content"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(!bad.status.success());
-    let err = String::from_utf8_lossy(&bad.stderr);
+    let err = fails();
     assert!(
         err.contains("questions.toml") && err.contains("faq/gone-page"),
         "{err}"
