@@ -91,7 +91,10 @@ struct RealCase {
     /// 81 real questions, most from a public dump of 百度知道 insurance questions; measured
     /// 0.59/0.77 the moment they arrived, before any change), 10 and 11 (2026-12-03, two
     /// more writers from the pages without their `asked` lines, all held out: 0.88/0.96 and
-    /// 0.83/0.97 when they arrived). Reported apart, so each batch's figure shows.
+    /// 0.83/0.97 when they arrived), 12 (2026-12-03, 132 more real questions from Q&A and
+    /// government pages, 百度知道 titles and the 2020 泰迪杯 citizens' messages; kept only
+    /// where both annotators found an answering page; 0.69/0.89 when they arrived, its
+    /// held-out third 0.74/0.94). Reported apart, so each batch's figure shows.
     #[serde(default = "first_batch")]
     batch: u8,
 }
@@ -293,7 +296,7 @@ fn colloquial_questions_recall_on_the_tuned_and_the_held_out_parts() {
 
 /// Batches of queries people really typed (into search engines, Q&A sites, government
 /// message boards), not written for the set: the honest figure.
-const REAL_BATCHES: &[u8] = &[7, 8, 9];
+const REAL_BATCHES: &[u8] = &[7, 8, 9, 12];
 
 /// The five questions of issue 11, each answered first (by a page the relevance set, written
 /// before any result was seen, names for it).
@@ -389,9 +392,12 @@ fn a_question_naming_nobody_does_not_open_on_family_sharing() {
 // floor went from 0.70/0.90 to 0.68/0.86 on 2026-12-02 when batch 9 joined the set: batch 9
 // measured 0.59/0.77 the moment it arrived, so the set got harder, not search worse. The
 // written floor went from 0.90 to 0.87 first on 2026-12-03 for the same reason: batches 10–11
-// joined at 0.85/0.97, and the written held-out part, 368 → 627 questions, reads 0.90/0.98.)
+// joined at 0.85/0.97, and the written held-out part, 368 → 627 questions, reads 0.90/0.98.
+// The real floor went from 0.82 to 0.79 first, later that day, when batch 12 joined: 132 real
+// questions, 0.69/0.89 on arrival, its held-out 50 at 0.74/0.94; the real held-out part,
+// 98 → 148 questions, reads 0.82/0.94, batches 7–9 alone 0.86/0.94.)
 const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.87, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.82, 0.90);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.79, 0.91);
 const TUNE_FLOOR: (f64, f64) = (0.88, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
