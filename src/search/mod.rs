@@ -675,7 +675,7 @@ impl FaqIndex {
         })?;
         let (mem, ids, idf, table) = (matched.mem, matched.ids, matched.idf, matched.table);
         let (needles, approximate) = (matched.needles, matched.approximate);
-        let like = mem.phrases.likeness(&char_pairs(q), mem.docs.len());
+        let like = mem.likeness(&char_pairs(q));
         let fits = Fits::of(&understood, &asked);
         let mut scored: Vec<(f64, usize, &MemDoc)> = ids
             .iter()
@@ -761,6 +761,12 @@ impl FaqIndex {
             matched.sort_unstable();
         }
         let finder = memchr::memmem::Finder::new(alt.as_bytes());
+        // A guide's sections share its ways of asking: each page's are read once.
+        let asked: Vec<bool> = mem
+            .page_asked
+            .iter()
+            .map(|a| finder.find(a.as_bytes()).is_some())
+            .collect();
         let postings: Vec<Posting> = mem
             .docs
             .iter()
@@ -770,7 +776,7 @@ impl FaqIndex {
                     .find(d.title_lower.as_bytes())
                     .map_or(NOWHERE, |b| b as u32);
                 let in_tags = finder.find(d.tags_lower.as_bytes()).is_some();
-                let in_asked = finder.find(d.asked_lower.as_bytes()).is_some();
+                let in_asked = asked[d.page as usize];
                 let body = finder.find_iter(d.body_lower.as_bytes()).count() as u32;
                 (title_first != NOWHERE || in_tags || in_asked || body > 0).then_some(Posting {
                     doc: i as u32,
@@ -1242,8 +1248,6 @@ struct MemDoc {
     title_lower: String,
     body_lower: String,
     tags_lower: String,
-    /// The phrasings people use for its question, one per line (front-matter `asked`).
-    asked_lower: String,
     signs: Signs,
     /// The body's length in characters.
     chars: usize,
@@ -1251,45 +1255,46 @@ struct MemDoc {
     page: u32,
 }
 
-/// Every document's title and each way people ask its question, as character pairs, with
-/// the phrases each pair occurs in: how much a question reads like each document (its
-/// closest phrase, [`likeness`]) is then counted from the question's few pairs, not by
-/// comparing it with thousands of phrases.
+/// Phrases (documents' titles, or pages' ways of asking) as character pairs, with the
+/// phrases each pair occurs in: how much a question reads like each owner (its closest
+/// phrase, [`likeness`]) is then counted from the question's few pairs, not by comparing it
+/// with thousands of phrases.
 #[derive(Default)]
 struct Phrases {
     of_pair: std::collections::HashMap<(char, char), Vec<u32>>,
-    /// Per phrase: its document and how many distinct pairs it has.
-    doc: Vec<u32>,
+    /// Per phrase: whose it is (a document or a page) and how many distinct pairs it has.
+    owner: Vec<u32>,
     pairs: Vec<u32>,
 }
 
 impl Phrases {
-    fn add(&mut self, doc: usize, pairs: &[(char, char)]) {
+    fn add(&mut self, owner: usize, pairs: &[(char, char)]) {
         if pairs.is_empty() {
             return;
         }
-        let id = self.doc.len() as u32;
-        self.doc.push(doc as u32);
+        let id = self.owner.len() as u32;
+        self.owner.push(owner as u32);
         self.pairs.push(pairs.len() as u32);
         for p in pairs {
             self.of_pair.entry(*p).or_default().push(id);
         }
     }
 
-    /// Per document, how much `query_pairs` (distinct) read like its closest phrase.
-    fn likeness(&self, query_pairs: &[(char, char)], docs: usize) -> Vec<f64> {
-        let mut best = vec![0.0f64; docs];
+    /// Per owner (`owners` of them), how much `query_pairs` (distinct) read like its closest
+    /// phrase.
+    fn likeness(&self, query_pairs: &[(char, char)], owners: usize) -> Vec<f64> {
+        let mut best = vec![0.0f64; owners];
         if query_pairs.is_empty() {
             return best;
         }
-        let mut shared = vec![0u32; self.doc.len()];
+        let mut shared = vec![0u32; self.owner.len()];
         for p in query_pairs {
             for &id in self.of_pair.get(p).map_or(&[][..], Vec::as_slice) {
                 shared[id as usize] += 1;
             }
         }
         for (id, &n) in shared.iter().enumerate().filter(|(_, n)| **n > 0) {
-            let d = self.doc[id] as usize;
+            let d = self.owner[id] as usize;
             let l = 2.0 * f64::from(n) / (self.pairs[id] as usize + query_pairs.len()) as f64;
             if l > best[d] {
                 best[d] = l;
@@ -1303,8 +1308,27 @@ impl Phrases {
 struct Memory {
     docs: Vec<MemDoc>,
     avg_len: f64,
-    phrases: Phrases,
+    /// Each document's title.
+    titles: Phrases,
+    /// Each page's ways of asking (understood), kept once per page: a guide's sections all
+    /// carry their guide's.
+    asked: Phrases,
+    /// Per page ([`MemDoc::page`]): its ways of asking, folded, one per line.
+    page_asked: Vec<String>,
     pages: pages::PageModel,
+}
+
+impl Memory {
+    /// Per document, how much the question reads like its title or like one of the ways
+    /// its page is asked, whichever is closer.
+    fn likeness(&self, query_pairs: &[(char, char)]) -> Vec<f64> {
+        let asked = self.asked.likeness(query_pairs, self.pages.len());
+        let mut like = self.titles.likeness(query_pairs, self.docs.len());
+        for (l, d) in like.iter_mut().zip(&self.docs) {
+            *l = l.max(asked[d.page as usize]);
+        }
+        like
+    }
 }
 
 impl FaqIndex {
@@ -1319,14 +1343,6 @@ impl FaqIndex {
             let (url, title, body, tags): (String, String, String, String) =
                 (r.get(2)?, r.get(3)?, r.get(5)?, r.get(6)?);
             let asked: String = r.get(7)?;
-            // Each phrasing as a question is understood (place names out, the site's words
-            // in), so that it compares with a query understood the same way.
-            let understood: Vec<String> = asked
-                .lines()
-                .map(|a| query::understand(a, &self.places).text)
-                .collect();
-            let asked_pairs: Vec<Vec<(char, char)>> =
-                understood.iter().map(|a| char_pairs(a)).collect();
             let title_pairs = char_pairs(&title);
             Ok((
                 r.get::<_, i64>(0)?,
@@ -1336,7 +1352,6 @@ impl FaqIndex {
                     title_lower: fold(&title),
                     body_lower: fold(&body),
                     tags_lower: fold(&tags),
-                    asked_lower: fold(&asked),
                     signs: Signs::of(&title, &tags, &url),
                     url,
                     chars: body.chars().count(),
@@ -1345,38 +1360,40 @@ impl FaqIndex {
                     body,
                 },
                 title_pairs,
-                asked_pairs,
-                (tags, understood),
+                (tags, asked),
             ))
         })?;
         let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
         rows.sort_by_key(|(id, ..)| *id);
         // Rowids are 1, 2, 3…: a document's place in the vector is its rowid less one.
-        let mut phrases = Phrases::default();
+        let mut titles = Phrases::default();
+        let mut asked_phrases = Phrases::default();
+        let mut page_asked = Vec::new();
         let mut pages = pages::PageModel::default();
         let mut docs: Vec<MemDoc> = Vec::with_capacity(rows.len());
-        for (id, mut d, title, asked, (tags, asked_text)) in rows {
+        for (id, mut d, title, (tags, asked)) in rows {
             if id != docs.len() as i64 + 1 {
                 continue;
             }
             // A page's question is learnt once: its title (a guide's, not a section's), its
-            // tags and the ways people ask it (understood, as the query will be), which every
-            // section of a guide carries.
+            // tags and the ways people ask it, which every section of a guide carries. Each
+            // phrasing is understood (place names out, the site's words in), so that it
+            // compares with a query understood the same way.
             let known = pages.len();
             d.page = pages.page(&d.url);
             if pages.len() > known {
                 pages.learn(d.page, &tags);
-                for a in &asked_text {
-                    pages.learn(d.page, a);
+                for a in asked.lines() {
+                    let a = query::understand(a, &self.places).text;
+                    pages.learn(d.page, &a);
+                    asked_phrases.add(d.page as usize, &char_pairs(&a));
                 }
+                page_asked.push(fold(&asked));
             }
             if !d.url.contains('#') {
                 pages.learn(d.page, &d.title);
             }
-            phrases.add(docs.len(), &title);
-            for a in &asked {
-                phrases.add(docs.len(), a);
-            }
+            titles.add(docs.len(), &title);
             docs.push(d);
         }
         let avg_len = if docs.is_empty() {
@@ -1387,7 +1404,9 @@ impl FaqIndex {
         Ok(self.mem.get_or_init(|| Memory {
             docs,
             avg_len,
-            phrases,
+            titles,
+            asked: asked_phrases,
+            page_asked,
             pages,
         }))
     }
