@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Bump when the schema or the segmentation changes: an old file is then rebuilt.
+/// Bump when the schema or the way text is cut into words changes: an old file is then
+/// rebuilt. (Words added to the dictionary count by themselves, see `fingerprint`.)
 const SCHEMA_VERSION: &str = "6";
 /// Longer queries are cut to this many characters (a question, not an essay).
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -246,7 +247,17 @@ const SCHEMA: &str = "
 ";
 
 fn fingerprint(docs: &[Doc]) -> String {
+    fingerprint_with(Segmenter::added_words(), docs)
+}
+
+/// The fingerprint of `docs` as cut with a dictionary holding `words` as well as jieba's.
+fn fingerprint_with<'a>(words: impl Iterator<Item = &'a str>, docs: &[Doc]) -> String {
     let mut bytes = SCHEMA_VERSION.as_bytes().to_vec();
+    // The dictionary cuts the pages into the words the index holds.
+    for w in words {
+        bytes.extend_from_slice(w.as_bytes());
+        bytes.push(0);
+    }
     for d in docs {
         for part in [
             d.kind.as_str(),

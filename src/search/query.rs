@@ -263,6 +263,9 @@ const REWRITES: &[(&str, &str)] = &[
     ("被裁", "被裁 离职"),
     ("辞退", "辞退 离职"),
     ("裁员", "裁员 离职"),
+    // An employer gone under ends the job as leaving does.
+    ("倒闭", "离职"),
+    ("破产", "离职"),
     ("退现金", "提现"),
     ("取现", "提现"),
     ("失效", "失效 解除"),
@@ -1086,6 +1089,7 @@ mod tests {
         assert!(text("自由职业者如何缴纳社保").contains("灵活就业"));
         assert!(text("个人缴纳医疗保险去哪交").contains("灵活就业"));
         assert!(text("外来人员辞退后自己能不能交社保").contains("离职"));
+        assert!(text("单位倒闭后职工医保怎么办").contains("离职"));
         assert!(text("新农合转院手续怎么办").contains("转诊"));
         assert!(!text("新农合转院手续怎么办").contains("转院"));
         assert!(text("农保卡跨省可以报销吗").contains("异地就医"));

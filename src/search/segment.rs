@@ -183,7 +183,19 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &["年头", "年限", "缴费年限", "年数"],
     &["几月", "几月份", "什么时候", "集中参保期"],
-    &["认", "认不认", "算", "还算", "累计", "算数", "算不算"],
+    &[
+        "认",
+        "认不认",
+        "算",
+        "还算",
+        "累计",
+        "算数",
+        "算不算",
+        "合并",
+        "合并计算",
+        "加起来",
+        "累加",
+    ],
     &["工作", "上班"],
     &["都交", "重复", "两边", "两个地方", "两地"],
     &["上医保", "参保", "买医保"],
@@ -359,13 +371,19 @@ impl Segmenter {
 
     fn build() -> Segmenter {
         let mut jieba = Jieba::new();
-        for w in DOMAIN_WORDS
-            .iter()
-            .chain(SYNONYMS.iter().flat_map(|g| g.iter()))
-        {
+        for w in Segmenter::added_words() {
             jieba.add_word(w, Some(50_000), None);
         }
         Segmenter { jieba }
+    }
+
+    /// The words added to jieba's dictionary: how the pages are cut into words depends on
+    /// them, so a stored index is rebuilt when they change (see `fingerprint`).
+    pub fn added_words() -> impl Iterator<Item = &'static str> {
+        DOMAIN_WORDS
+            .iter()
+            .chain(SYNONYMS.iter().flat_map(|g| g.iter()))
+            .copied()
     }
 
     /// The words a slip of voice or pinyin input is matched against (see `homophone`).
@@ -652,6 +670,9 @@ mod tests {
         let t = s.query_terms("个账余额");
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains(&"余额".to_string()));
+        // Years put together (合并) are years counted together (累计计算).
+        let t = s.query_terms("医保年限可以合并吗");
+        assert!(t.iter().any(|g| g.contains(&"累计".to_string())), "{t:?}");
     }
 
     #[test]

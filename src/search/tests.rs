@@ -70,6 +70,16 @@ fn builds_then_reuses_then_rebuilds_when_content_changes() {
 }
 
 #[test]
+fn a_word_added_to_the_dictionary_changes_the_fingerprint() {
+    // The same pages, cut with another dictionary, are other words in the index.
+    let docs = docs();
+    let ours = fingerprint(&docs);
+    assert_eq!(ours, fingerprint_with(Segmenter::added_words(), &docs));
+    let more = Segmenter::added_words().chain(std::iter::once("合并计算新词"));
+    assert_ne!(ours, fingerprint_with(more, &docs));
+}
+
+#[test]
 fn a_corrupt_or_truncated_file_is_rebuilt() {
     let tmp = temp_dir();
     let dir = tmp.path();
