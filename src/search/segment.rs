@@ -69,6 +69,8 @@ const DOMAIN_WORDS: &[&str] = &[
     "入职",
     "推来推去",
     "不给办",
+    // "1个月内能…" is 月内 and 能, not 内能 (internal energy).
+    "月内",
 ];
 
 /// Words a spoken or pinyin-typed question often gets wrong by sound (备安, 报效), besides
@@ -112,6 +114,7 @@ const SYNONYMS: &[&[&str]] = &[
         "改成",
         "转成",
         "换成",
+        "转保",
     ],
     &["参保凭证", "参保证明"],
     &["居民医保", "新农合", "城乡居民医保", "农村医保"],
@@ -140,7 +143,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["多久", "时限", "多长时间", "几天", "多少天", "多长"],
     &["换工作", "跳槽"],
     &["医院", "住院"],
-    &["同省", "省内", "同一个省", "省内跨统筹区"],
+    &["同省", "省内", "同一个省", "省内跨统筹区", "跨市"],
     &["欠费", "欠缴", "交清", "欠着"],
     &["东西", "材料", "证明", "资料"],
     &["长住", "长期居住", "常住"],
@@ -670,6 +673,10 @@ mod tests {
         let t = s.query_terms("个账余额");
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains(&"余额".to_string()));
+        // 转保 is moving one's cover; "1个月内能" holds no 内能 (internal energy).
+        let t = s.query_terms("办理转保后1个月内能在外省参保吗");
+        assert!(t.iter().any(|g| g.contains(&"转移".to_string())), "{t:?}");
+        assert!(!t.iter().flatten().any(|w| w == "内能"), "{t:?}");
         // Years put together (合并) are years counted together (累计计算).
         let t = s.query_terms("医保年限可以合并吗");
         assert!(t.iter().any(|g| g.contains(&"累计".to_string())), "{t:?}");
