@@ -235,6 +235,8 @@ pub struct Found {
     pub approximate: bool,
     /// Typos corrected before searching: (as typed, as searched).
     pub corrected: Vec<(String, &'static str)>,
+    /// It asks about a topic next to the site's that the site does not cover.
+    pub uncovered: Option<query::Uncovered>,
 }
 
 const SCHEMA: &str = "
@@ -607,6 +609,7 @@ impl FaqIndex {
         if q.is_empty() {
             return Ok(Found::default());
         }
+        let typed_text = q.to_lowercase();
         let seg = Segmenter::get();
         let (heard, slips) = self.hear(q, seg)?;
         let mut understood = query::understand(&heard, &self.places);
@@ -750,6 +753,7 @@ impl FaqIndex {
             hits,
             approximate,
             corrected: understood.corrected,
+            uncovered: query::uncovered(&typed_text),
         })
     }
 

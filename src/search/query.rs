@@ -633,6 +633,47 @@ pub struct Understood {
     pub direction: Option<Direction>,
 }
 
+/// A topic next to the site's that it does not cover: a question about one still gets its
+/// results, and the results page says where such questions are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncovered {
+    /// 生育保险: maternity cover, its allowance and its claims.
+    Maternity,
+    /// 养老保险 alone: the pension and its own transfer rules.
+    Pension,
+}
+
+/// Words of maternity cover ("产假" is leave paid by it).
+const MATERNITY: &[&str] = &["生育", "产假"];
+/// Words of the pension (not 养老 alone: 回老家养老 is retiring there).
+const PENSION: &[&str] = &["养老保险", "养老金", "养老险", "退休金", "养老关系"];
+/// Words that bring a question about the pension back to medical cover.
+const MEDICAL: &[&str] = &[
+    "医保",
+    "医疗",
+    "社保",
+    "新农合",
+    "农合",
+    "看病",
+    "就医",
+    "住院",
+    "报销",
+    "备案",
+];
+
+/// Whether a question (as typed) is about a topic the site does not cover.
+pub fn uncovered(query: &str) -> Option<Uncovered> {
+    if MATERNITY.iter().any(|w| query.contains(w)) {
+        Some(Uncovered::Maternity)
+    } else if PENSION.iter().any(|w| query.contains(w))
+        && !MEDICAL.iter().any(|w| query.contains(w))
+    {
+        Some(Uncovered::Pension)
+    } else {
+        None
+    }
+}
+
 /// Place names with their province, found in one pass (Aho-Corasick, the longest name at a
 /// position wins: 天门市 over 天门).
 #[derive(Debug, Default)]
@@ -1254,5 +1295,22 @@ mod tests {
                 .text
                 .contains("灵活就业")
         );
+    }
+
+    #[test]
+    fn topics_the_site_does_not_cover_are_told_apart() {
+        assert_eq!(
+            uncovered("生育保险异地怎么报销"),
+            Some(Uncovered::Maternity)
+        );
+        assert_eq!(uncovered("离职了还能休产假吗"), Some(Uncovered::Maternity));
+        assert_eq!(uncovered("养老保险怎么转"), Some(Uncovered::Pension));
+        assert_eq!(uncovered("退休金在哪领"), Some(Uncovered::Pension));
+        // Medical cover named too: the site answers it.
+        assert_eq!(uncovered("养老保险、医疗保险可以跨省转移吗"), None);
+        assert_eq!(uncovered("养老金和医保不在一个地方"), None);
+        // 养老 alone is retiring somewhere.
+        assert_eq!(uncovered("退休回老家养老怎么看病"), None);
+        assert_eq!(uncovered("医保转移"), None);
     }
 }

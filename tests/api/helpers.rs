@@ -111,6 +111,8 @@ pub fn page_types() -> Vec<String> {
         "/search?q=%E5%8F%82%E4%BF%9D%E5%87%AD%E8%AF%81%E5%9C%A8%E5%93%AA%E9%87%8C%E5%BC%80"
             .to_string(),
         "/search?q=qwertyzzz".into(),
+        // 生育津贴: a topic the site does not cover, with its notice.
+        "/search?q=%E7%94%9F%E8%82%B2%E6%B4%A5%E8%B4%B4".into(),
         "/plan".into(),
         "/plan/scheme".into(),
         "/plan/from?scheme=employee&status=working".into(),

@@ -416,6 +416,41 @@ async fn approximate_results_say_so() {
     );
 }
 
+/// A question about a topic next to the site's (生育保险, or 养老保险 alone) still gets its
+/// results, and the page says the site does not cover it and where to ask, with links that
+/// work. A question about medical cover, or about retiring somewhere (养老), gets no notice.
+#[tokio::test]
+async fn questions_the_site_does_not_cover_say_where_to_ask() {
+    let encode = yibao::web::layout::url_encode;
+    for (q, topic) in [
+        ("在外地生孩子生育津贴怎么领", "生育保险"),
+        ("养老保险跨省怎么转", "养老保险"),
+    ] {
+        let (status, page) = get_text(&format!("/search?q={}", encode(q))).await;
+        assert_eq!(status, 200, "{q}");
+        let notice = page
+            .split("<p class=\"uncovered\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .unwrap_or_else(|| panic!("no notice for {q}"));
+        assert!(notice.contains(topic), "{q}: {notice}");
+        assert!(page.contains("value=\""), "the question stays in the box");
+        for link in notice.split("href=\"").skip(1) {
+            let link = link.split('"').next().unwrap_or_default();
+            let (status, _) = get_text(link).await;
+            assert_eq!(status, 200, "{q}: {link}");
+        }
+    }
+    for q in [
+        "养老保险、医疗保险可以跨省转移吗",
+        "退休回老家养老医保怎么办",
+        "医保转移",
+    ] {
+        let (_, page) = get_text(&format!("/search?q={}", encode(q))).await;
+        assert!(!page.contains("class=\"uncovered\""), "{q}");
+    }
+}
+
 /// A place name alone (天门) asks how insurance moves there: the overview comes first, said to
 /// be approximate, instead of pages that happen to hold 天 or 门.
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! `/search?q=`: one search over FAQ answers and guide sections.
 
 use crate::content::Faq;
+use crate::search::query::Uncovered;
 use crate::search::{Hit, MAX_QUERY_CHARS};
 use crate::web::AppState;
 use crate::web::error::WebError;
@@ -23,6 +24,9 @@ struct SearchTemplate<'a> {
     approximate: bool,
     /// Typos searched as the word meant: (as typed, as searched).
     corrected: Vec<(String, &'static str)>,
+    /// What the site does not cover, when the question is about it: (the topic, where to
+    /// ask instead), shown above the results.
+    uncovered: Option<Uncovered>,
     limit: usize,
     popular: Vec<&'a Faq>,
 }
@@ -85,6 +89,7 @@ pub async fn handler(
             approximate: found.approximate && !found.hits.is_empty(),
             hits: found.hits,
             corrected: found.corrected,
+            uncovered: found.uncovered,
             limit: LIMIT,
             popular: state
                 .lib
