@@ -395,8 +395,9 @@ fn a_question_naming_nobody_does_not_open_on_family_sharing() {
 // joined at 0.85/0.97, and the written held-out part, 368 → 627 questions, reads 0.90/0.98.
 // The real floor went from 0.82 to 0.79 first, later that day, when batch 12 joined: 132 real
 // questions, 0.69/0.89 on arrival, its held-out 50 at 0.74/0.94; the real held-out part,
-// 98 → 148 questions, reads 0.82/0.94, batches 7–9 alone 0.86/0.94.)
-const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.87, 0.96);
+// 98 → 148 questions, reads 0.82/0.94, batches 7–9 alone 0.86/0.94. With batch 12 learnt,
+// the written held-out part reads 0.91/0.98: its floor 0.87 → 0.88.)
+const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.88, 0.96);
 const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.79, 0.91);
 const TUNE_FLOOR: (f64, f64) = (0.88, 0.96);
 
