@@ -171,6 +171,9 @@ const REWRITES: &[(&str, &str)] = &[
     ("迁户口", "户籍 搬家"),
     ("户口迁", "户籍 搬家"),
     ("户口转", "户籍 搬家"),
+    // 户籍 said as such: the move of it is kept (从长*把户籍转到…).
+    ("户籍转", "户籍 搬家 转"),
+    ("户籍迁", "户籍 搬家 迁"),
     // Two places said to be in different provinces, without naming them.
     ("不在一个省", "跨省"),
     ("不在同一个省", "跨省"),
@@ -214,6 +217,10 @@ const REWRITES: &[(&str, &str)] = &[
     ("自己缴", "灵活就业"),
     ("自己买", "灵活就业"),
     ("个人参保", "灵活就业"),
+    // Joining the resident scheme in the middle of a year is joining after its 集中参保期.
+    ("中途参保", "错过 集中参保期 参保"),
+    ("年中参保", "错过 集中参保期 参保"),
+    ("中途加入", "错过 集中参保期 参保"),
     ("封存", "暂停 断缴"),
     ("解封", "续交 补缴"),
     ("断交", "断缴"),
@@ -366,6 +373,11 @@ const ELSEWHERE: &[&str] = &[
     "异地",
     "外省",
     "老家",
+    "跨市",
+    "市外",
+    "外市",
+    "县外",
+    "外县",
 ];
 
 /// Words that name a move: of the cover (转, 迁), of the person (搬, 回老家, 外地), of the
@@ -842,8 +854,11 @@ pub fn understand(query: &str, places: &Places) -> Understood {
     // 用吗" asks the same, unless the cover is being moved; so does "异地医保如何办理".
     let moving = text.contains('转');
     let treated = TREATMENT.iter().any(|w| text.contains(w)) || (text.contains("能用") && !moving);
-    let elsewhere_cover =
-        text.contains("异地医保") && !moving && !text.contains('交') && !text.contains('缴');
+    // 异地医疗 left after 医疗保险 became 医保 ("想办理异地医疗") is treatment there too.
+    let elsewhere_cover = (text.contains("异地医保") || text.contains("异地医疗"))
+        && !moving
+        && !text.contains('交')
+        && !text.contains('缴');
     if ((treated && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty()))
         || elsewhere_cover)
         && !text.contains("异地就医")
@@ -1147,6 +1162,16 @@ mod tests {
         assert!(!text("深圳医保转到武汉还能用吗").contains("异地就医"));
         assert!(text("异地医疗保险如何办理").contains("异地就医"));
         assert!(!text("异地医保怎么交").contains("异地就医"));
+        // 异地医疗 alone is treatment there too, unless the cover is being moved.
+        assert!(text("想办理异地医疗 不知道怎么操作").contains("异地就医"));
+        assert!(!text("异地医疗如何转移").contains("异地就医"));
+        // Claiming across a city line (跨市, 外县) is treatment elsewhere.
+        assert!(text("跨市区农村合作医疗怎么报销的").contains("异地就医"));
+        assert!(text("在外县住院能报销吗").contains("异地就医"));
+        // A 户籍 moved is a move of 户口.
+        assert!(text("把户籍转到西郊 医保如何转移").contains("户籍 搬家"));
+        // Joining mid-year is joining after the enrolment period.
+        assert!(text("回老家还可以中途参保农合吗").contains("集中参保期"));
         assert!(text("在外省开电动车摔伤回老家可以报农合吗").contains("异地就医"));
         // One's own cover for a spouse or children to use is 家庭共济.
         assert!(text("爱人及子女看病是否可以使用我的医疗保险").contains("家庭共济"));
