@@ -783,6 +783,50 @@ impl Places {
     }
 }
 
+/// Takes out of `text` the places a question names with a mask: one character and an
+/// asterisk (长*, 河*市), or a letter with a number and a unit (A市, L9县, E12市), as people
+/// write when they keep the place to themselves (and as public message boards publish them).
+/// Returns how many there were: places whose province nobody knows.
+fn take_masked(text: &mut String) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let unit = |c: char| matches!(c, '市' | '县' | '区' | '省' | '镇');
+    let mut out = String::with_capacity(text.len());
+    let mut found = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let star = |j: usize| matches!(chars.get(j), Some('*' | '＊'));
+        if !c.is_ascii() && c.is_alphabetic() && star(i + 1) {
+            // 长*, 河*市
+            let end = if chars.get(i + 2).is_some_and(|&u| unit(u)) {
+                i + 3
+            } else {
+                i + 2
+            };
+            out.push(' ');
+            found += 1;
+            i = end;
+            continue;
+        }
+        if c.is_ascii_alphabetic() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i + 1;
+            while chars.get(j).is_some_and(char::is_ascii_digit) {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|&u| unit(u)) {
+                out.push(' ');
+                found += 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    *text = out;
+    found
+}
+
 /// `text` with the 年 after each year it names taken out (2015年退休 → 2015 退休): alone, 年
 /// matches any page that counts years. The digits stay (2025年新规 is about one year).
 fn without_years(text: &str) -> String {
@@ -850,6 +894,8 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         .collect();
     named.retain(|(p, whole)| !whole || !inside.contains(p));
     let provinces: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
+    // A place kept to oneself (A市, 长*) is a place too: where, nobody knows.
+    let masked = take_masked(&mut text);
     // Treatment somewhere else: 报销/看病 with 外地 (or with a place named). "深圳医保绍兴能
     // 用吗" asks the same, unless the cover is being moved; so does "异地医保如何办理".
     let moving = text.contains('转');
@@ -859,7 +905,8 @@ pub fn understand(query: &str, places: &Places) -> Understood {
         && !moving
         && !text.contains('交')
         && !text.contains('缴');
-    if ((treated && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty()))
+    if ((treated
+        && (ELSEWHERE.iter().any(|w| text.contains(w)) || !provinces.is_empty() || masked > 0))
         || elsewhere_cover)
         && !text.contains("异地就医")
         && !family
@@ -960,6 +1007,25 @@ mod tests {
             ("深圳市".to_string(), 440000),
             ("内蒙古自治区".to_string(), 150000),
         ])
+    }
+
+    #[test]
+    fn masked_places_leave_the_match_and_count_as_places() {
+        let mut t = "老公在a市交医保,老婆在l9县,河*新农合在山*市能报销吗".to_string();
+        assert_eq!(take_masked(&mut t), 4);
+        assert!(
+            !t.contains('*') && !t.contains('市') && !t.contains('县'),
+            "{t}"
+        );
+        assert!(t.contains("老公在") && t.contains("新农合在"), "{t}");
+        // Not a mask: a word in Latin letters, or a star alone.
+        let mut t = "app里医保 *号 abc市".to_string();
+        assert_eq!(take_masked(&mut t), 0);
+        assert_eq!(t, "app里医保 *号 abc市");
+        // A claim in a place kept to oneself is treatment elsewhere.
+        let u = understand("河*新农合在山*能否报销", &places());
+        assert!(u.text.contains("异地就医"), "{}", u.text);
+        assert_eq!((u.places, u.scope), (0, None));
     }
 
     #[test]
