@@ -704,11 +704,74 @@ const SUFFIXES: &[&str] = &[
     "回族自治区",
     "自治区",
     "自治州",
+    "自治县",
     "地区",
+    "林区",
     "省",
     "市",
+    "县",
     "盟",
 ];
+
+/// The peoples named in autonomous units' names, as the names write them (蒙古 and 哈萨克
+/// without 族: 博尔塔拉蒙古自治州, 伊犁哈萨克自治州).
+const PEOPLES: &[&str] = &[
+    "朝鲜族",
+    "土家族",
+    "苗族",
+    "侗族",
+    "布依族",
+    "藏族",
+    "羌族",
+    "彝族",
+    "哈尼族",
+    "壮族",
+    "傣族",
+    "白族",
+    "景颇族",
+    "傈僳族",
+    "回族",
+    "黎族",
+    "蒙古",
+    "柯尔克孜",
+    "哈萨克",
+];
+
+/// Short forms that are also the middle of common words (一定安排, 确定安全): only the full
+/// name (定安县) names the place.
+const NOT_SHORT: &[&str] = &["定安"];
+
+/// The names a person uses for a unit besides its full name: without the suffix (湖北省 →
+/// 湖北), and for an autonomous unit without its peoples, alone or with 州 (恩施土家族苗族
+/// 自治州 → 恩施, 恩施州). Never a single character, nor one of `NOT_SHORT`.
+fn short_forms(name: &str) -> Vec<String> {
+    let Some(stem) = SUFFIXES.iter().find_map(|s| name.strip_suffix(s)) else {
+        return Vec::new();
+    };
+    let long_enough = |s: &str| s.chars().count() >= 2;
+    let mut forms = Vec::new();
+    // Only an autonomous prefecture or county: 内蒙古自治区 stays 内蒙古.
+    let autonomous = name.ends_with("自治州") || name.ends_with("自治县");
+    let peoples = PEOPLES
+        .iter()
+        .filter(|_| autonomous)
+        .filter_map(|p| stem.find(p))
+        .min();
+    match peoples {
+        Some(at) if long_enough(&stem[..at]) => {
+            let base = &stem[..at];
+            forms.push(base.to_string());
+            if name.ends_with("自治州") {
+                forms.push(format!("{base}州"));
+            }
+        }
+        Some(_) => {}
+        None if long_enough(stem) => forms.push(stem.to_string()),
+        None => {}
+    }
+    forms.retain(|f| !NOT_SHORT.contains(&f.as_str()));
+    forms
+}
 
 impl Places {
     /// From (name, province code) pairs: every unit with its short form.
@@ -729,15 +792,10 @@ impl Places {
             .chain(units.into_iter().map(|(n, p)| (n, p, false)));
         for (unit, (name, province, whole)) in all.enumerate() {
             let unit = unit as u32;
-            let short = SUFFIXES
-                .iter()
-                .find_map(|s| name.strip_suffix(s))
-                .filter(|s| s.chars().count() >= 2)
-                .map(str::to_string);
-            names.push((name.clone(), province, whole, unit));
-            if let Some(s) = short {
+            for s in short_forms(&name) {
                 names.push((s, province, whole, unit));
             }
+            names.push((name, province, whole, unit));
         }
         // Longest first; a province's entry (first in `all`) wins over a unit of that name.
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -1026,6 +1084,29 @@ mod tests {
         let u = understand("河*新农合在山*能否报销", &places());
         assert!(u.text.contains("异地就医"), "{}", u.text);
         assert_eq!((u.places, u.scope), (0, None));
+    }
+
+    #[test]
+    fn autonomous_units_are_known_by_their_short_names() {
+        let forms = |n: &str| short_forms(n);
+        assert_eq!(forms("恩施土家族苗族自治州"), ["恩施", "恩施州"]);
+        assert_eq!(forms("博尔塔拉蒙古自治州"), ["博尔塔拉", "博尔塔拉州"]);
+        assert_eq!(forms("琼中黎族苗族自治县"), ["琼中"]);
+        assert_eq!(forms("内蒙古自治区"), ["内蒙古"]);
+        assert_eq!(forms("宁夏回族自治区"), ["宁夏"]);
+        assert_eq!(forms("天门市"), ["天门"]);
+        assert_eq!(forms("神农架林区"), ["神农架"]);
+        assert_eq!(forms("澄迈县"), ["澄迈"]);
+        assert!(forms("沙市").is_empty(), "never one character");
+        assert!(forms("定安县").is_empty(), "一定安排 names no place");
+        // 昆明 and 大理 are both in 云南: 省内.
+        let p = Places::new([
+            ("昆明市".to_string(), 530000),
+            ("大理白族自治州".to_string(), 530000),
+        ]);
+        let u = understand("医保在昆明自己交 人常住大理州 看病要备案吗", &p);
+        assert_eq!((u.places, u.scope), (2, Some(Scope::WithinProvince)));
+        assert!(!u.text.contains("大理"), "{}", u.text);
     }
 
     #[test]
