@@ -263,6 +263,15 @@ const REWRITES: &[(&str, &str)] = &[
     ("多久能用", "多久 等待期"),
     // When new cover starts paying (a filing's own start is 备案生效).
     ("多久生效", "多久 生效 等待期"),
+    // 病退 is retiring early on grounds of health: a retirement like any other.
+    ("病退", "退休"),
+    // Stopping one's own cover is 停保 (社保 has become 医保 above).
+    ("暂停医保", "停保"),
+    ("停掉医保", "停保"),
+    ("医保停掉", "停保"),
+    // Where one pays is where one is insured.
+    ("缴费地址", "参保地"),
+    ("缴费地", "参保地"),
     ("退休前", "临近退休"),
     ("快退休", "临近退休"),
     ("马上退休", "临近退休"),
@@ -1319,6 +1328,10 @@ mod tests {
         assert!(text("把户籍转到西郊 医保如何转移").contains("户籍 搬家"));
         // Joining mid-year is joining after the enrolment period.
         assert!(text("回老家还可以中途参保农合吗").contains("集中参保期"));
+        // 病退 is a retirement; stopping one's own 社保 is 停保; where one pays is 参保地.
+        assert!(text("提前病退后医保怎么交").contains("退休"));
+        assert!(text("个人办理暂停社保到哪个部门").contains("停保"));
+        assert!(text("医保缴费地址怎么更换").contains("参保地"));
         assert!(text("在外省开电动车摔伤回老家可以报农合吗").contains("异地就医"));
         // One's own cover for a spouse or children to use is 家庭共济.
         assert!(text("爱人及子女看病是否可以使用我的医疗保险").contains("家庭共济"));
