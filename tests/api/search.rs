@@ -568,6 +568,30 @@ async fn the_search_page_shows_highlighted_results_linking_to_sections() {
     );
 }
 
+/// The count above the results is true: at the limit there may be more, so it claims no
+/// total; under it, it says how many it found, as many as it shows.
+#[tokio::test]
+async fn the_count_above_the_results_is_true() {
+    let shown = |page: &str| -> usize {
+        page.split("<ol class=\"results\">")
+            .nth(1)
+            .and_then(|r| r.split("</ol>").next())
+            .map_or(0, |r| r.matches("<li").count())
+    };
+    let (_, page) = get_text("/search?q=%E5%8C%BB%E4%BF%9D%E8%BD%AC%E7%A7%BB").await;
+    let n = shown(&page);
+    assert!(
+        page.contains(&format!("最相关的 {n} 条")),
+        "医保转移: {n} shown"
+    );
+    assert!(!page.contains("找到"), "no total claimed at the limit");
+    // 军龄 is on few pages.
+    let (_, page) = get_text("/search?q=%E5%86%9B%E9%BE%84").await;
+    let n = shown(&page);
+    assert!(n > 0 && n < 10, "军龄: {n} shown");
+    assert!(page.contains(&format!("找到 {n} 条相关内容")), "军龄");
+}
+
 #[tokio::test]
 async fn no_results_offers_the_plan_and_popular_questions() {
     let (status, page) = get_text("/search?q=qwertyzzz").await;
