@@ -404,9 +404,10 @@ fn a_question_naming_nobody_does_not_open_on_family_sharing() {
 // 508 written ones, 0.88/0.98: the real held-out part, 148 → 160, reads 0.81/0.92, the
 // written one, 627 → 1135, 0.90/0.98. Learning batch 14 was tried first: the cross-fitted
 // tune real questions got worse (236 → 234 first, 268 → 264 in the top three), so it is
-// held out, like batches 10–11.)
+// held out, like batches 10–11. Once the page model read words, the real held-out part
+// read 0.83/0.93 (133 and 148 of 160): its floor 0.79 → 0.80 first.)
 const HELD_OUT_WRITTEN_FLOOR: (f64, f64) = (0.88, 0.96);
-const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.79, 0.91);
+const HELD_OUT_REAL_FLOOR: (f64, f64) = (0.80, 0.91);
 const TUNE_FLOOR: (f64, f64) = (0.88, 0.96);
 
 /// When no page holds the words as typed, the results are looser, and the page says so.
