@@ -705,7 +705,7 @@ impl FaqIndex {
         // How much the question (as understood: 社保 read as 医保…) reads like each page's
         // askers weighs the word match (a share of the best score): up to ×5 for the page it
         // reads most like (1 + PAGE_MODEL_WEIGHT).
-        let post = mem.pages.posterior(q);
+        let post = mem.pages.posterior_with(q, &asked);
         let top = scored.iter().map(|s| s.0).fold(0.0f64, f64::max);
         if top > 0.0 {
             for (s, _, r) in &mut scored {

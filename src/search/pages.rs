@@ -33,12 +33,13 @@ enum Feature {
 }
 
 /// The features of a text: its letters, digits and CJK characters, lower-cased, each
-/// adjacent pair of them, and its words read as a query's are (with their synonyms).
+/// adjacent pair of them, and its words (`terms`: the text cut as a query is, each word
+/// with its synonyms, [`Segmenter::query_terms`]).
 /// Punctuation and spaces are left out (and break no pairs: people type with and without
 /// them). Words were added on 2026-12-04: the real questions of the relevance set gained
 /// (cross-fitted tune 249 → 253 first, 283 → 284 in the top three of 294; held out 129 →
 /// 131, 147 → 148 of 160), the written ones lost a little (527 → 523, 556 → 555 of 558).
-fn features(text: &str) -> Vec<Feature> {
+fn features(text: &str, terms: &[Vec<String>]) -> Vec<Feature> {
     let chars: Vec<char> = text
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -46,7 +47,7 @@ fn features(text: &str) -> Vec<Feature> {
         .collect();
     let mut f: Vec<Feature> = chars.iter().map(|&c| Feature::Char(c)).collect();
     f.extend(chars.windows(2).map(|w| Feature::Pair(w[0], w[1])));
-    for group in Segmenter::get().query_terms(text) {
+    for group in terms {
         if let Some(w) = group.iter().min().filter(|w| w.chars().count() >= 2) {
             // FNV-1a: the same on every machine.
             let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -93,7 +94,7 @@ impl PageModel {
 
     /// One text of a page's question: its title, its tags, or one way of asking it.
     pub(super) fn learn(&mut self, page: u32, text: &str) {
-        for f in features(text) {
+        for f in features(text, &Segmenter::get().query_terms(text)) {
             let list = self.postings.entry(f).or_default();
             match list.last_mut() {
                 Some((p, n)) if *p == page => *n += 1,
@@ -119,6 +120,12 @@ impl PageModel {
     /// Per page, how likely it is the one asked (0–1, summing to 1). A feature counts by
     /// how few pages hold it: one every page holds tells nothing.
     pub(super) fn posterior(&self, query: &str) -> Vec<f64> {
+        self.posterior_with(query, &Segmenter::get().query_terms(query))
+    }
+
+    /// [`posterior`](Self::posterior) of a query already cut into `terms`
+    /// ([`Segmenter::query_terms`]), as the ranking has it.
+    pub(super) fn posterior_with(&self, query: &str, terms: &[Vec<String>]) -> Vec<f64> {
         let n = self.pages.len();
         if n == 0 {
             return Vec::new();
@@ -127,7 +134,7 @@ impl PageModel {
         let mut known_weight = 0.0;
         // Σ over the query's features of weight × ln(count + α), past the ln α every page has.
         let mut log = vec![0.0f64; n];
-        let feats = features(query);
+        let feats = features(query, terms);
         // A long message holds many features, and their product would make the model sure
         // of one page: it is as sure per feature as a short question is.
         let temperature = TEMPERATURE * (feats.len() as f64 / LONG_FEATURES).sqrt().max(1.0);
@@ -223,13 +230,16 @@ mod tests {
     #[test]
     fn features_skip_punctuation_and_fold_case() {
         use Feature::{Char, Pair};
-        assert_eq!(features("A，b"), vec![Char('a'), Char('b'), Pair('a', 'b')]);
+        assert_eq!(
+            features("A，b", &[]),
+            vec![Char('a'), Char('b'), Pair('a', 'b')]
+        );
     }
 
     #[test]
     fn a_word_and_its_synonym_are_one_feature() {
         let words = |t: &str| -> Vec<Feature> {
-            features(t)
+            features(t, &Segmenter::get().query_terms(t))
                 .into_iter()
                 .filter(|f| matches!(f, Feature::Word(_)))
                 .collect()
