@@ -49,11 +49,7 @@ fn features(text: &str, terms: &[Vec<String>]) -> Vec<Feature> {
     f.extend(chars.windows(2).map(|w| Feature::Pair(w[0], w[1])));
     for group in terms {
         if let Some(w) = group.iter().min().filter(|w| w.chars().count() >= 2) {
-            // FNV-1a: the same on every machine.
-            let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-            });
-            f.push(Feature::Word(h));
+            f.push(Feature::Word(crate::hash::fnv64(w.as_bytes())));
         }
     }
     f.sort_unstable();
