@@ -133,10 +133,7 @@ const FOLDS: usize = 3;
 
 fn fold_of(query: &str) -> usize {
     // FNV-1a: the same fold on every machine and every run.
-    let h = query.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    (h % FOLDS as u64) as usize
+    (yibao::hash::fnv64(query.as_bytes()) % FOLDS as u64) as usize
 }
 
 /// The index that learnt every tune question but those of `fold`.
